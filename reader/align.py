@@ -1,0 +1,317 @@
+"""Fuzzy alignment: find the passages of several articles that report the same thing.
+
+The steps, for N articles:
+
+1. every sentence becomes a unit-length tf-isf vector of content terms (``terms``);
+2. candidate sentence pairs of different articles come from an inverted index of
+   terms, so that the cost grows with the text, not with its square;
+3. candidate pairs similar enough become *seeds*;
+4. for each pair of articles, seeds close to each other in both articles are
+   clustered into *fragments* (passages of neighbouring sentences), which are kept
+   when the passages as a whole are similar;
+5. fragments that share a passage are joined into groups spanning many articles.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from reader.model import Alignment, Article, Group, Passage
+from reader.trim import trim_edges
+from reader.terms import Vocabulary, collect_names, content_words, weigh
+
+DEFAULT_THRESHOLD = 0.40
+SINGLE_SEED_DOUBT = 0.2  # a fragment resting on n seeds scores its cosine * (1 - this / n)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Tuning knobs of the aligner (the threshold is the user-facing one)."""
+
+    seed_cosine: float = 0.30  # a sentence pair with at least this cosine is a seed
+    seed_dice: float = 0.25  # ... and at least this share of common terms
+    min_terms: int = 3  # sentences with fewer content terms cannot seed alone
+    extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
+    gap: int = 4  # seeds at most this many sentences apart cluster together
+    summary_seed: float = 0.3  # seeds this strong may spread far on one side (a summary)
+    summary_gap: int = 40  # how far apart, on the summarised side
+    summary_ratio: float = 3.0  # a summary covers this many times more sentences
+    summary_min_seeds: int = 3
+    solid: float = 0.6  # a fragment this good is not part of a summary
+    posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
+
+
+@dataclass(frozen=True)
+class Seed:
+    """Two similar sentences: (article, sentence) on each side."""
+
+    a: int
+    i: int
+    b: int
+    j: int
+    sim: float
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Aligned sentence ranges of two articles, with their similarity."""
+
+    a: int
+    i0: int
+    i1: int
+    b: int
+    j0: int
+    j1: int
+    score: float
+    a_span: tuple[int, int] = (0, 0)  # display offsets, once trimmed
+    b_span: tuple[int, int] = (0, 0)
+
+
+def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params: Params = Params()) -> Alignment:
+    """Align the articles; groups scoring below ``threshold`` are dropped."""
+    vectors = _sentence_vectors(articles)
+    seeds = _seeds(vectors, params)
+    fragments = []
+    by_pair: dict[tuple[int, int], list[Seed]] = defaultdict(list)
+    for s in seeds:
+        by_pair[(s.a, s.b)].append(s)
+    for (a, b), pair_seeds in sorted(by_pair.items()):
+        found = [f for f in _fragments(a, b, pair_seeds, vectors, params) if f.score >= threshold]
+        fragments += _drop_overlaps(found)
+    groups = _groups(articles, [_trimmed(articles, f) for f in fragments])
+    return Alignment(articles=articles, groups=groups, threshold=threshold)
+
+
+# ---------------------------------------------------------------- vectors
+def _sentence_vectors(articles: list[Article]) -> list[list[dict[str, float]]]:
+    """tf-isf vectors of every sentence, per article."""
+    vocab = Vocabulary()
+    vocab.merge_name_variants(collect_names([a.text for a in articles]))
+    flat: list[list[str]] = []
+    sizes = []
+    for art in articles:
+        sizes.append(len(art.sentences))
+        for s in art.sentences:
+            flat.append([vocab.term(w) for w in content_words(art.text[s.start : s.end])])
+    weighted = weigh(flat)
+    out, pos = [], 0
+    for n in sizes:
+        out.append(weighted[pos : pos + n])
+        pos += n
+    return out
+
+
+def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(w * v[t] for t, w in u.items() if t in v)
+
+
+def dice(u: dict[str, float], v: dict[str, float]) -> float:
+    if not u or not v:
+        return 0.0
+    common = len(u.keys() & v.keys())
+    return 2 * common / (len(u) + len(v))
+
+
+# ---------------------------------------------------------------- seeds
+def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
+    """Similar sentence pairs across articles, found through an inverted index."""
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, vecs in enumerate(vectors):
+        for i, vec in enumerate(vecs):
+            for t in vec:
+                postings[t].append((a, i))
+    candidates: set[tuple[int, int, int, int]] = set()
+    for plist in postings.values():
+        if len(plist) < 2 or len(plist) * (len(plist) - 1) // 2 > p.posting_budget:
+            continue
+        for x in range(len(plist)):
+            a, i = plist[x]
+            for y in range(x + 1, len(plist)):
+                b, j = plist[y]
+                if a != b:
+                    candidates.add((a, i, b, j))
+    seeds = []
+    for a, i, b, j in sorted(candidates):
+        u, v = vectors[a][i], vectors[b][j]
+        if min(len(u), len(v)) < p.min_terms:
+            continue
+        sim = cosine(u, v)
+        if sim >= p.seed_cosine and dice(u, v) >= p.seed_dice:
+            seeds.append(Seed(a, i, b, j, sim))
+    return seeds
+
+
+# ---------------------------------------------------------------- fragments
+def _fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
+    """Cluster the seeds of one article pair and keep the clusters that hold together."""
+    out = []
+    for cluster in _cluster(seeds, p.gap, p.gap):
+        i0, i1, j0, j1 = _extend(_box(cluster), vectors[a], vectors[b], p.extend_cosine)
+        whole = cosine(_sum(vectors[a][i0 : i1 + 1]), _sum(vectors[b][j0 : j1 + 1]))
+        out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - SINGLE_SEED_DOUBT / len(cluster))))
+    solid = [f for f in out if f.score >= p.solid]
+    summaries = [s for s in _summaries(a, b, seeds, vectors, p) if not any(_inside(f, s) for f in solid)]
+    out = [f for f in out if not any(_inside(f, s) for s in summaries)]
+    return out + summaries
+
+
+def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
+    """Fragments where a short passage of one article sums up a long one of the other."""
+    strong = [s for s in seeds if s.sim >= p.summary_seed]
+    out = []
+    for gap_i, gap_j in ((p.gap, p.summary_gap), (p.summary_gap, p.gap)):
+        for cluster in _cluster(strong, gap_i, gap_j):
+            if len(cluster) < p.summary_min_seeds:
+                continue
+            i0, i1, j0, j1 = _box(cluster)
+            short, long_ = sorted((i1 - i0 + 1, j1 - j0 + 1))
+            if long_ < p.summary_ratio * short:
+                continue
+            u, v = _sum(vectors[a][i0 : i1 + 1]), _sum(vectors[b][j0 : j1 + 1])
+            part, whole = (u, v) if i1 - i0 < j1 - j0 else (v, u)
+            score = _containment(part, whole) * (1 - SINGLE_SEED_DOUBT / len(cluster))
+            out.append(Fragment(a, i0, i1, b, j0, j1, score))
+    return out
+
+
+def _containment(part: dict[str, float], whole: dict[str, float]) -> float:
+    """Share of the weight of ``part`` whose terms occur in ``whole``."""
+    total = sum(w * w for w in part.values()) or 1.0
+    return sum(w * w for t, w in part.items() if t in whole) / total
+
+
+def _extend(box: tuple[int, int, int, int], va, vb, bar: float) -> tuple[int, int, int, int]:
+    """Grow a fragment sentence by sentence while the neighbours on both sides match."""
+    i0, i1, j0, j1 = box
+    while i0 > 0 and j0 > 0 and cosine(va[i0 - 1], vb[j0 - 1]) >= bar:
+        i0, j0 = i0 - 1, j0 - 1
+    while i1 + 1 < len(va) and j1 + 1 < len(vb) and cosine(va[i1 + 1], vb[j1 + 1]) >= bar:
+        i1, j1 = i1 + 1, j1 + 1
+    return i0, i1, j0, j1
+
+
+def _box(cluster: list[Seed]) -> tuple[int, int, int, int]:
+    return (min(s.i for s in cluster), max(s.i for s in cluster),
+            min(s.j for s in cluster), max(s.j for s in cluster))
+
+
+def _inside(f: Fragment, box: Fragment) -> bool:
+    return box.i0 <= f.i0 and f.i1 <= box.i1 and box.j0 <= f.j0 and f.j1 <= box.j1
+
+
+def _drop_overlaps(fragments: list[Fragment]) -> list[Fragment]:
+    """Of fragments of one article pair that overlap in either article, keep the best."""
+    kept: list[Fragment] = []
+    for f in sorted(fragments, key=lambda f: (-f.score, f.i0, f.j0)):
+        if not any(_overlap(f.i0, f.i1, k.i0, k.i1) or _overlap(f.j0, f.j1, k.j0, k.j1) for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _overlap(lo1: int, hi1: int, lo2: int, hi2: int) -> int:
+    """How many sentences two inclusive ranges share."""
+    return max(0, min(hi1, hi2) - max(lo1, lo2) + 1)
+
+
+def _cluster(seeds: list[Seed], gap_i: int, gap_j: int) -> list[list[Seed]]:
+    """Split seeds into runs close in both articles (alternating splits until stable)."""
+    if not seeds:
+        return []
+    todo = [sorted(seeds, key=lambda s: (s.i, s.j))]
+    done = []
+    axis = 0
+    stable_rounds = 0
+    while todo:
+        next_todo = []
+        changed = False
+        for group in todo:
+            parts = _split(group, gap_i if axis == 0 else gap_j, axis)
+            changed |= len(parts) > 1
+            next_todo.extend(parts)
+        axis = 1 - axis
+        stable_rounds = 0 if changed else stable_rounds + 1
+        if stable_rounds >= 2:
+            done.extend(next_todo)
+            break
+        todo = next_todo
+    return done
+
+
+def _split(group: list[Seed], gap: int, axis: int) -> list[list[Seed]]:
+    key = (lambda s: (s.i, s.j)) if axis == 0 else (lambda s: (s.j, s.i))
+    ordered = sorted(group, key=key)
+    parts = [[ordered[0]]]
+    for prev, cur in zip(ordered, ordered[1:]):
+        if key(cur)[0] - key(prev)[0] > gap:
+            parts.append([])
+        parts[-1].append(cur)
+    return parts
+
+
+def _sum(vecs: list[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for v in vecs:
+        for t, w in v.items():
+            total[t] += w
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {t: w / norm for t, w in total.items()}
+
+
+def _trimmed(articles: list[Article], f: Fragment) -> Fragment:
+    """The fragment with character spans, cut where its edge sentences only partly match."""
+    sa, sb = articles[f.a].sentences, articles[f.b].sentences
+    span = lambda s: (s.start, s.end)  # noqa: E731
+    a_span, b_span = trim_edges(
+        articles[f.a].text, (sa[f.i0].start, sa[f.i1].end), span(sa[f.i0]), span(sa[f.i1]),
+        articles[f.b].text, (sb[f.j0].start, sb[f.j1].end), span(sb[f.j0]), span(sb[f.j1]),
+    )
+    return replace(f, a_span=a_span, b_span=b_span)
+
+
+# ---------------------------------------------------------------- groups
+def _groups(articles: list[Article], fragments: list[Fragment]) -> list[Group]:
+    """Join fragments whose passages overlap in some article into groups."""
+    parent = list(range(len(fragments)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for k, f in enumerate(fragments):
+        by_article[f.a].append((f.i0, f.i1, k))
+        by_article[f.b].append((f.j0, f.j1, k))
+    for spans in by_article.values():
+        spans.sort()
+        for x, (lo, hi, k) in enumerate(spans):
+            for lo2, hi2, k2 in spans[x + 1 :]:
+                if lo2 > hi:
+                    break
+                shared = _overlap(lo, hi, lo2, hi2)
+                if shared * 2 >= min(hi - lo, hi2 - lo2) + 1:
+                    parent[root(k2)] = root(k)
+    members: dict[int, list[Fragment]] = defaultdict(list)
+    for k, f in enumerate(fragments):
+        members[root(k)].append(f)
+    groups = [_group(articles, fs) for fs in members.values()]
+    groups.sort(key=lambda g: [(p.article, p.start) for p in g.passages])
+    return groups
+
+
+def _group(articles: list[Article], fragments: list[Fragment]) -> Group:
+    spans: dict[int, list[int]] = {}
+    for f in fragments:
+        for art, lo, hi, (start, end) in ((f.a, f.i0, f.i1, f.a_span), (f.b, f.j0, f.j1, f.b_span)):
+            cur = spans.setdefault(art, [lo, hi, start, end])
+            cur[:] = min(cur[0], lo), max(cur[1], hi), min(cur[2], start), max(cur[3], end)
+    passages = []
+    for art in sorted(spans):
+        lo, hi, start, end = spans[art]
+        passages.append(Passage(art, start, end, lo, hi))
+    score = max(f.score for f in fragments)
+    return Group(score=round(min(1.0, score), 3), passages=passages)

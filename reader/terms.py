@@ -1,0 +1,142 @@
+"""Turn sentences into weighted content terms for matching.
+
+A *term* is a word reduced so that variants of it compare equal: lower-cased,
+stemmed (Snowball English), cut to a short prefix, and with spelling variants of
+names (Kosachyov / Kosachev, Gaddafi / Qaddafi) mapped to one canonical form.
+Stop words carry no content and are dropped.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from snowballstemmer.english_stemmer import EnglishStemmer
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+PREFIX = 6  # stems are cut to this many characters: "russian"/"russia" -> "russia"
+NAME_MIN = 5  # names shorter than this are not matched fuzzily
+NAME_SIMILARITY = 80.0  # rapidfuzz ratio above which two names are one name
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does doesn't
+    doing don't down during each either else ever few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's however
+    i i'd i'll i'm i've if in into is isn't it it's its itself just let's may me might more most
+    much must mustn't my myself neither no nor not now of off on once only or other ought our ours
+    ourselves out over own per quite rather same shall shan't she she'd she'll she's should
+    shouldn't since so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those though through thus to too under
+    until up upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's
+    where where's whether which while who who's whom whose why why's will with within without won't
+    would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+    mr mrs ms dr said says say told according""".split()
+)
+
+_stemmer = EnglishStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def reduce_word(word: str) -> str:
+    """The comparable form of one lower-cased word."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return _stemmer.stemWord(word)[:PREFIX]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in order, as written."""
+    return WORD.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of a text that are not stop words."""
+    out = []
+    for w in WORD.findall(text):
+        low = w.lower()
+        if low not in STOPWORDS and not (len(low) == 1 and not low.isdigit()):
+            out.append(low)
+    return out
+
+
+@dataclass
+class Vocabulary:
+    """Maps reduced words to canonical terms, merging spelling variants of names."""
+
+    canonical: dict[str, str] = field(default_factory=dict)
+
+    def term(self, word: str) -> str:
+        reduced = reduce_word(word)
+        return self.canonical.get(reduced, reduced)
+
+    def merge_name_variants(self, names: set[str]) -> None:
+        """Map names spelt alike (by rapidfuzz ratio) to one canonical reduced form."""
+        from rapidfuzz import fuzz, process
+
+        candidates = sorted(n for n in names if len(n) >= NAME_MIN)
+        if len(candidates) < 2:
+            return
+        by_len: dict[int, list[str]] = {}
+        for name in candidates:
+            by_len.setdefault(len(name), []).append(name)
+        parent: dict[str, str] = {n: n for n in candidates}
+
+        def root(n: str) -> str:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        for length, group in by_len.items():
+            pool = [m for d in (0, 1, 2) for m in by_len.get(length + d, [])]
+            for name in group:
+                hits = process.extract(
+                    name, pool, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY, limit=None
+                )
+                for other, _score, _ in hits:
+                    if other != name and _same_start(name, other):
+                        a, b = root(name), root(other)
+                        if a != b:
+                            parent[max(a, b)] = min(a, b)
+        for name in candidates:
+            canon = reduce_word(root(name))
+            here = reduce_word(name)
+            if canon != here:
+                self.canonical[here] = canon
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Names that are variants of each other share a sound at the start (Kosachyov/Kosachev)."""
+    return a[:2] == b[:2] or a[1:3] == b[1:3]
+
+
+def collect_names(texts: list[str]) -> set[str]:
+    """Lower-cased capitalised words that are not sentence-initial stop words: likely names."""
+    names: set[str] = set()
+    for text in texts:
+        for w in WORD.findall(text):
+            if w[0].isupper() and len(w) >= NAME_MIN:
+                low = w.lower()
+                if low not in STOPWORDS:
+                    names.add(low.replace("’", "'").removesuffix("'s"))
+    return names
+
+
+def weigh(term_lists: list[list[str]]) -> list[dict[str, float]]:
+    """tf-isf vectors (sub-linear tf, smoothed inverse sentence frequency), unit length."""
+    df: Counter[str] = Counter()
+    for terms in term_lists:
+        df.update(set(terms))
+    n = len(term_lists) or 1
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    vectors = []
+    for terms in term_lists:
+        counts = Counter(terms)
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors
