@@ -40,6 +40,7 @@ class Params:
     summary_min_seeds: int = 3
     solid: float = 0.6  # a fragment this good is not part of a summary
     posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
+    prefilter: float = 0.6  # ... so pairs need this share of the seed cosine from the other terms
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,14 @@ def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params:
 def _sentence_vectors(articles: list[Article]) -> list[list[dict[str, float]]]:
     """tf-isf vectors of every sentence, per article."""
     vocab = Vocabulary()
+    words = [[content_words(art.text[s.start : s.end]) for s in art.sentences] for art in articles]
+    vocab.learn({w for sents in words for ws in sents for w in ws})
     vocab.merge_name_variants(collect_names([a.text for a in articles]))
     flat: list[list[str]] = []
     sizes = []
-    for art in articles:
-        sizes.append(len(art.sentences))
-        for s in art.sentences:
-            flat.append([vocab.term(w) for w in content_words(art.text[s.start : s.end])])
+    for sents in words:
+        sizes.append(len(sents))
+        flat += [[vocab.term(w) for w in ws] for ws in sents]
     weighted = weigh(flat)
     out, pos = [], 0
     for n in sizes:
@@ -118,27 +120,29 @@ def dice(u: dict[str, float], v: dict[str, float]) -> float:
 # ---------------------------------------------------------------- seeds
 def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
     """Similar sentence pairs across articles, found through an inverted index."""
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for a, vecs in enumerate(vectors):
         for i, vec in enumerate(vecs):
-            for t in vec:
-                postings[t].append((a, i))
-    candidates: set[tuple[int, int, int, int]] = set()
+            if len(vec) >= p.min_terms:
+                for t, w in vec.items():
+                    postings[t].append((a, i, w))
+    partial: dict[tuple[int, int, int, int], float] = defaultdict(float)
+    skipped = False
     for plist in postings.values():
-        if len(plist) < 2 or len(plist) * (len(plist) - 1) // 2 > p.posting_budget:
+        if len(plist) * (len(plist) - 1) // 2 > p.posting_budget:
+            skipped = True
             continue
-        for x in range(len(plist)):
-            a, i = plist[x]
-            for y in range(x + 1, len(plist)):
-                b, j = plist[y]
+        for x, (a, i, w) in enumerate(plist):
+            for b, j, w2 in plist[x + 1 :]:
                 if a != b:
-                    candidates.add((a, i, b, j))
+                    partial[(a, i, b, j)] += w * w2
+    bar = p.seed_cosine * (p.prefilter if skipped else 1.0)
     seeds = []
-    for a, i, b, j in sorted(candidates):
-        u, v = vectors[a][i], vectors[b][j]
-        if min(len(u), len(v)) < p.min_terms:
+    for (a, i, b, j), dot in sorted(partial.items()):
+        if dot < bar:
             continue
-        sim = cosine(u, v)
+        u, v = vectors[a][i], vectors[b][j]
+        sim = cosine(u, v) if skipped else dot
         if sim >= p.seed_cosine and dice(u, v) >= p.seed_dice:
             seeds.append(Seed(a, i, b, j, sim))
     return seeds

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from snowballstemmer.english_stemmer import EnglishStemmer
+import Stemmer
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 PREFIX = 6  # stems are cut to this many characters: "russian"/"russia" -> "russia"
@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
     mr mrs ms dr said says say told according""".split()
 )
 
-_stemmer = EnglishStemmer()
+_stemmer = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
@@ -46,6 +46,13 @@ def reduce_word(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     return _stemmer.stemWord(word)[:PREFIX]
+
+
+def reduce_words(words: set[str]) -> dict[str, str]:
+    """The comparable forms of many lower-cased words at once (stemmed in one C call)."""
+    ordered = sorted(words)
+    cleaned = [w.replace("’", "'").removesuffix("'s") for w in ordered]
+    return {w: stem[:PREFIX] for w, stem in zip(ordered, _stemmer.stemWords(cleaned))}
 
 
 def words(text: str) -> list[str]:
@@ -68,9 +75,14 @@ class Vocabulary:
     """Maps reduced words to canonical terms, merging spelling variants of names."""
 
     canonical: dict[str, str] = field(default_factory=dict)
+    reduced: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, words: set[str]) -> None:
+        """Stem, in one batch, the words that ``terms`` will be asked for."""
+        self.reduced.update(reduce_words(words - self.reduced.keys()))
 
     def term(self, word: str) -> str:
-        reduced = reduce_word(word)
+        reduced = self.reduced.get(word) or reduce_word(word)
         return self.canonical.get(reduced, reduced)
 
     def merge_name_variants(self, names: set[str]) -> None:
@@ -91,17 +103,15 @@ class Vocabulary:
                 n = parent[n]
             return n
 
-        for length, group in by_len.items():
+        for length, group in sorted(by_len.items()):
             pool = [m for d in (0, 1, 2) for m in by_len.get(length + d, [])]
-            for name in group:
-                hits = process.extract(
-                    name, pool, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY, limit=None
-                )
-                for other, _score, _ in hits:
-                    if other != name and _same_start(name, other):
-                        a, b = root(name), root(other)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
+            scores = process.cdist(group, pool, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+            for x, y in zip(*scores.nonzero()):
+                name, other = group[x], pool[y]
+                if other != name and _same_start(name, other):
+                    a, b = root(name), root(other)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
         for name in candidates:
             canon = reduce_word(root(name))
             here = reduce_word(name)
