@@ -33,11 +33,13 @@ class Params:
     seed_dice: float = 0.25  # ... and at least this share of common terms
     min_terms: int = 3  # sentences with fewer content terms cannot seed alone
     extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
+    min_density: float = 0.5  # share of a fragment's sentences that must be seeded
     gap: int = 4  # seeds at most this many sentences apart cluster together
     summary_seed: float = 0.3  # seeds this strong may spread far on one side (a summary)
     summary_gap: int = 40  # how far apart, on the summarised side
     summary_ratio: float = 3.0  # a summary covers this many times more sentences
     summary_min_seeds: int = 3
+    summary_order: float = 0.75  # share of its seeds a summary keeps in order
     solid: float = 0.6  # a fragment this good is not part of a summary
     posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
     prefilter: float = 0.6  # ... so pairs need this share of the seed cosine from the other terms
@@ -152,7 +154,7 @@ def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
 def _fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
     """Cluster the seeds of one article pair and keep the clusters that hold together."""
     out = []
-    for cluster in _cluster(seeds, p.gap, p.gap):
+    for cluster in _dense_clusters(seeds, p.gap, p.min_density):
         i0, i1, j0, j1 = _extend(_box(cluster), vectors[a], vectors[b], p.extend_cosine)
         whole = cosine(_sum(vectors[a][i0 : i1 + 1]), _sum(vectors[b][j0 : j1 + 1]))
         out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - SINGLE_SEED_DOUBT / len(cluster))))
@@ -162,13 +164,31 @@ def _fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
     return out + summaries
 
 
+def _dense_clusters(seeds: list[Seed], gap: int, min_density: float) -> list[list[Seed]]:
+    """Clusters in which most sentences take part in a seed; loose ones are re-split tighter."""
+    out = []
+    for cluster in _cluster(seeds, gap, gap):
+        if gap > 1 and _density(cluster) < min_density:
+            out += _dense_clusters(cluster, gap - 1, min_density)
+        else:
+            out.append(cluster)
+    return out
+
+
+def _density(cluster: list[Seed]) -> float:
+    """Share of the sentences a cluster spans, on both sides, that are seeded."""
+    i0, i1, j0, j1 = _box(cluster)
+    seeded = len({s.i for s in cluster}) + len({s.j for s in cluster})
+    return seeded / (i1 - i0 + 1 + j1 - j0 + 1)
+
+
 def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
     """Fragments where a short passage of one article sums up a long one of the other."""
     strong = [s for s in seeds if s.sim >= p.summary_seed]
     out = []
     for gap_i, gap_j in ((p.gap, p.summary_gap), (p.summary_gap, p.gap)):
         for cluster in _cluster(strong, gap_i, gap_j):
-            if len(cluster) < p.summary_min_seeds:
+            if len(cluster) < p.summary_min_seeds or _concordance(cluster) < p.summary_order:
                 continue
             i0, i1, j0, j1 = _box(cluster)
             short, long_ = sorted((i1 - i0 + 1, j1 - j0 + 1))
@@ -179,6 +199,17 @@ def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
             score = _containment(part, whole) * (1 - SINGLE_SEED_DOUBT / len(cluster))
             out.append(Fragment(a, i0, i1, b, j0, j1, score))
     return out
+
+
+def _concordance(cluster: list[Seed]) -> float:
+    """Share of seed pairs in the same order on both sides (a summary keeps its source's order)."""
+    same = total = 0
+    for x, s in enumerate(cluster):
+        for t in cluster[x + 1 :]:
+            if s.i != t.i and s.j != t.j:
+                total += 1
+                same += (s.i < t.i) == (s.j < t.j)
+    return same / total if total else 0.0
 
 
 def _containment(part: dict[str, float], whole: dict[str, float]) -> float:

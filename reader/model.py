@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,19 @@ class Article:
     path: Path
     raw: str
     text: str
-    offsets: list[int]  # offsets[i] = raw index of text[i]; len(text) + 1 entries
+    offsets: Sequence[int]  # offsets[i] = raw index where display char i starts
     meta: Metadata
     sentences: list[Sentence] = field(default_factory=list)
     content_hash: str = ""  # sha256 of the file's bytes
+    ends: Sequence[int] | None = None  # ends[i] = raw index just past display char i
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a display span to the matching span of the file text."""
-        raw_start = self.offsets[start]
-        raw_end = self.offsets[end - 1] + 1 if end > start else raw_start
-        return raw_start, raw_end
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return pos, pos
+        raw_end = self.ends[end - 1] if self.ends is not None else self.offsets[end - 1] + 1
+        return self.offsets[start], raw_end
 
     def to_display(self, raw_pos: int) -> int:
         """Map a raw offset to the first display offset at or after it."""

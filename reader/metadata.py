@@ -1,0 +1,175 @@
+"""Read an article's metadata off the header a person sees at the top of its text.
+
+Handles an outlet line, a title line, a byline and a date line (in any order, each
+on its own short line), an inline prefix such as " date 2018-09-25 Sen. Paul …",
+or no header at all, where the title comes from the first sentence and the source
+from a mention such as "The Daily Beast has learned".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+DATE_PATTERNS = [
+    re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.+\-Z]*)?"),
+    re.compile(r"(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})"),
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
+]
+DATE_PREFIX = re.compile(r"\A\s*(?:date|published|posted|updated)[:\s]\s*", re.I)
+BYLINE = re.compile(r"^(?:by|written by)\s+(?P<names>.+)$", re.I)
+NAME_LIST = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:(?:,| and|, and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})*$"
+)
+REPORTING = r"(?:has learned|have learned|spoke (?:to|with)|reported|reports|obtained|confirmed|first reported|revealed)"
+OUTLET = r"(?P<outlet>(?:The )?[A-Z][\w’'&.-]+(?: [A-Z][\w’'&.-]+){0,3})"
+SOURCE_MENTIONS = [
+    re.compile(OUTLET + r" " + REPORTING),
+    re.compile(r"(?:told|according to|in an interview with|speaking to) " + r"(?P<outlet>The [A-Z][\w’'&.-]+(?: [A-Z][\w’'&.-]+){0,3})"),
+]
+KNOWN_OUTLETS = (
+    "The New York Times", "The Washington Post", "The Wall Street Journal", "The Daily Beast",
+    "The Gateway Pundit", "The Guardian", "The Atlantic", "The Hill", "The Independent",
+    "The Telegraph", "The Times", "The Economist", "Los Angeles Times", "USA Today", "Reuters",
+    "Associated Press", "Bloomberg", "Politico", "Axios", "CNN", "Fox News", "NBC News",
+    "ABC News", "CBS News", "BBC News", "NPR", "Breitbart", "HuffPost", "Vox", "Al Jazeera",
+    "Financial Times", "Newsweek", "Time", "Slate", "Salon", "ProPublica", "The Intercept",
+)
+HEADER_LINES = 6  # at most this many short lines at the top can be a header
+TITLE_CHARS = 90
+
+
+@dataclass
+class Header:
+    """What the top of a text says about it, and where the body starts."""
+
+    title: str = ""
+    source: str = ""
+    author: str = ""
+    date: str | None = None
+    body_start: int = 0
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) for the first date found at the start of ``text``."""
+    text = text.strip()
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return _iso(m)
+    return None
+
+
+def _iso(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower().rstrip(".")]
+    year, day = int(groups["year"]), int(groups["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def read_header(raw: str) -> Header:
+    """Parse the header lines or inline prefix at the top of a plain-text article."""
+    header = Header()
+    prefix = DATE_PREFIX.match(raw)
+    if prefix:
+        rest = raw[prefix.end() :]
+        for pattern in DATE_PATTERNS:
+            m = pattern.match(rest)
+            if m and _iso(m):
+                header.date = _iso(m)
+                header.body_start = prefix.end() + m.end()
+                while header.body_start < len(raw) and raw[header.body_start].isspace():
+                    header.body_start += 1
+                return header
+    for line, start, end in _top_lines(raw):
+        if not _classify(line, header):
+            break
+        header.body_start = end
+    while header.body_start < len(raw) and raw[header.body_start].isspace():
+        header.body_start += 1
+    return header
+
+
+def _top_lines(raw: str):
+    """(line, start, end) for the first non-empty lines, each ending at its newline."""
+    pos = 0
+    count = 0
+    while pos < len(raw) and count < HEADER_LINES:
+        nl = raw.find("\n", pos)
+        end = len(raw) if nl < 0 else nl + 1
+        line = raw[pos:end].strip()
+        if line:
+            yield line, pos, end
+            count += 1
+        pos = end
+
+
+def _classify(line: str, header: Header) -> bool:
+    """Fill one header field from ``line``; False when the line is body text."""
+    if len(line) > 150 or line[-1] in ".,;:" and not line.endswith(("Jr.", "Sr.")):
+        return False
+    date = parse_date(line) if len(line) < 60 else None
+    if date and not header.date:
+        header.date = date
+        return True
+    m = BYLINE.match(line)
+    if m and not header.author:
+        header.author = m.group("names").strip()
+        return True
+    if not header.source and _is_outlet(line):
+        header.source = line
+        return True
+    if header.title and not header.author and NAME_LIST.match(line) and len(line.split()) <= 12:
+        header.author = line
+        return True
+    if not header.title and len(line.split()) >= 3 and not line.endswith("."):
+        header.title = line
+        return True
+    return False
+
+
+def _is_outlet(line: str) -> bool:
+    if line in KNOWN_OUTLETS:
+        return True
+    words = line.split()
+    return 1 <= len(words) <= 5 and len(line) <= 40 and line.startswith("The ") and all(w[0].isupper() for w in words)
+
+
+def find_source(text: str) -> str:
+    """An outlet the text names as itself ("The Daily Beast has learned"), else ""."""
+    for pattern in SOURCE_MENTIONS:
+        m = pattern.search(text)
+        if m:
+            return m.group("outlet").strip()
+    hits = [(text.find(o), o) for o in KNOWN_OUTLETS if o in text]
+    return min(hits)[1] if hits else ""
+
+
+def title_from(first_sentence: str) -> str:
+    """A title made from the first sentence, cut on a word boundary."""
+    text = " ".join(first_sentence.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, TITLE_CHARS)
+    return text[: cut if cut > 0 else TITLE_CHARS].rstrip(",;:—– ") + "…"
+
+
+def name_from_path(path: Path) -> str:
+    """A readable name from a file name: "nyt-rand-paul" -> "Nyt rand paul"."""
+    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else path.name
