@@ -21,7 +21,7 @@ from reader.model import Alignment, Article, Group, Passage
 from reader.trim import trim_edges
 from reader.terms import Vocabulary, collect_names, content_words, weigh
 
-DEFAULT_THRESHOLD = 0.40
+DEFAULT_THRESHOLD = 0.25
 SINGLE_SEED_DOUBT = 0.2  # a fragment resting on n seeds scores its cosine * (1 - this / n)
 
 
@@ -29,9 +29,11 @@ SINGLE_SEED_DOUBT = 0.2  # a fragment resting on n seeds scores its cosine * (1 
 class Params:
     """Tuning knobs of the aligner (the threshold is the user-facing one)."""
 
-    seed_cosine: float = 0.30  # a sentence pair with at least this cosine is a seed
+    seed_cosine: float = 0.20  # a sentence pair with at least this cosine is a seed
     seed_dice: float = 0.25  # ... and at least this share of common terms
     min_terms: int = 3  # sentences with fewer content terms cannot seed alone
+    doubt_scale: float = 3.0  # log10 of the sentence pairs at which one-seed doubt is SINGLE_SEED_DOUBT
+    min_shared: int = 3  # ... nor pairs sharing fewer terms than this
     extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
     min_density: float = 0.5  # share of a fragment's sentences that must be seeded
     gap: int = 4  # seeds at most this many sentences apart cluster together
@@ -145,7 +147,7 @@ def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
             continue
         u, v = vectors[a][i], vectors[b][j]
         sim = cosine(u, v) if skipped else dot
-        if sim >= p.seed_cosine and dice(u, v) >= p.seed_dice:
+        if sim >= p.seed_cosine and dice(u, v) >= p.seed_dice and len(u.keys() & v.keys()) >= p.min_shared:
             seeds.append(Seed(a, i, b, j, sim))
     return seeds
 
@@ -157,11 +159,17 @@ def _fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
     for cluster in _dense_clusters(seeds, p.gap, p.min_density):
         i0, i1, j0, j1 = _extend(_box(cluster), vectors[a], vectors[b], p.extend_cosine)
         whole = cosine(_sum(vectors[a][i0 : i1 + 1]), _sum(vectors[b][j0 : j1 + 1]))
-        out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - SINGLE_SEED_DOUBT / len(cluster))))
+        doubt = _doubt(len(vectors[a]), len(vectors[b]), p)
+        out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - doubt / len(cluster))))
     solid = [f for f in out if f.score >= p.solid]
     summaries = [s for s in _summaries(a, b, seeds, vectors, p) if not any(_inside(f, s) for f in solid)]
     out = [f for f in out if not any(_inside(f, s) for s in summaries)]
     return out + summaries
+
+
+def _doubt(n_a: int, n_b: int, p: Params) -> float:
+    """How much to distrust a one-seed match: chance matches grow with the pairs compared."""
+    return SINGLE_SEED_DOUBT * math.log10(max(10, n_a * n_b)) / p.doubt_scale
 
 
 def _dense_clusters(seeds: list[Seed], gap: int, min_density: float) -> list[list[Seed]]:
@@ -196,7 +204,7 @@ def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
                 continue
             u, v = _sum(vectors[a][i0 : i1 + 1]), _sum(vectors[b][j0 : j1 + 1])
             part, whole = (u, v) if i1 - i0 < j1 - j0 else (v, u)
-            score = _containment(part, whole) * (1 - SINGLE_SEED_DOUBT / len(cluster))
+            score = _containment(part, whole) * (1 - _doubt(len(vectors[a]), len(vectors[b]), p) / len(cluster))
             out.append(Fragment(a, i0, i1, b, j0, j1, score))
     return out
 

@@ -102,6 +102,8 @@ def read_header(raw: str) -> Header:
         header.body_start = end
     while header.body_start < len(raw) and raw[header.body_start].isspace():
         header.body_start += 1
+    if header.body_start >= len(raw):  # all of it looked like a header: it is the body
+        header.body_start = 0
     return header
 
 

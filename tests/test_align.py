@@ -128,21 +128,24 @@ def test_threshold_filters_groups(tmp_path, seed_paths):
 
 
 # ---------------------------------------------------------------- the seeds
+# Seed articles in folder order: 0 The Daily Beast, 1 The Gateway Pundit, 2 The New York Times.
 SEED_PAIRS_THAT_ALIGN = [
     # (article index, text in it, article index, text in it)
-    (1, "financed by the Cato Institute", 2, "The Cato Institute, a libertarian think tank, paid for"),
-    (0, "90% of the nuclear arms in the world", 2, "more than 90% of all nuclear weapons"),
-    (1, "standing beside Konstantin Kosachyov", 2, "sit-down with Konstantin Kosachev"),
+    (2, "financed by the Cato Institute", 0, "The Cato Institute, a libertarian think tank, paid for"),
+    (1, "90% of the nuclear arms in the world", 0, "more than 90% of all nuclear weapons"),
+    (1, "we met with the Federation, which is the upper house", 2, "senators of the Federation Council, the upper chamber"),
 ]
 SEED_PAIRS_THAT_MUST_NOT = [
-    (0, "Much like Reagan, both Senator Paul and President Trump understand", 2, "The Cato Institute, a libertarian think tank"),
-    (1, "Jeff Sessions, who would become attorney general", 2, "Thanks, but no thanks."),
+    (1, "Much like Reagan, both Senator Paul and President Trump understand", 0, "The Cato Institute, a libertarian think tank"),
+    (2, "Jeff Sessions, who would become attorney general", 0, "Thanks, but no thanks."),
 ]
 
 
 @pytest.fixture(scope="module")
-def seed_alignment(seed_paths) -> Alignment:
-    return align([load_article(p) for p in seed_paths], DEFAULT_THRESHOLD)
+def seed_alignment() -> Alignment:
+    from conftest import SEEDS
+
+    return align([load_article(p) for p in sorted(SEEDS.glob("*.txt"))], DEFAULT_THRESHOLD)
 
 
 def _seed_pair_aligned(result: Alignment, i: int, x: str, j: int, y: str) -> bool:

@@ -1,0 +1,27 @@
+"""The machine-readable alignment: raw file offsets, so text[start:end] is the passage."""
+from __future__ import annotations
+
+from reader.model import Alignment
+
+
+def alignment_json(alignment: Alignment) -> dict:
+    """The documented JSON shape of ``reader align --json``."""
+    arts = alignment.articles
+    return {
+        "articles": [
+            {"path": str(a.path), "title": a.meta.title, "source": a.meta.source, "author": a.meta.author,
+             "date": a.meta.date, "url": a.meta.url, "chars": len(a.raw), "sentences": len(a.sentences)}
+            for a in arts
+        ],
+        "threshold": alignment.threshold,
+        "groups": [
+            {
+                "score": round(g.score, 3),
+                "passages": [
+                    dict(zip(("article", "start", "end"), (p.article, *arts[p.article].to_raw(p.start, p.end))))
+                    for p in g.passages
+                ],
+            }
+            for g in alignment.groups
+        ],
+    }

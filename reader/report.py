@@ -1,0 +1,50 @@
+"""The human-readable alignment report printed by ``reader align``."""
+from __future__ import annotations
+
+from rich.console import Console, Group as RichGroup
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from reader.coverage import coverage
+from reader.model import Alignment
+from reader.safe_text import safe
+
+PASSAGE_CHARS = 600  # longer passages are shortened in the report
+
+
+def print_report(alignment: Alignment, console: Console) -> None:
+    """Articles, then every group with its passages, then how much of each article is shared."""
+    console.print(_articles_table(alignment))
+    if not alignment.groups:
+        console.print(Text(f"No shared passages at threshold {alignment.threshold:g}.", style="yellow"))
+    for n, group in enumerate(alignment.groups, 1):
+        body = []
+        for p in group.passages:
+            art = alignment.articles[p.article]
+            passage = safe(art.text[p.start : p.end])
+            if len(passage) > PASSAGE_CHARS:
+                passage = passage[: PASSAGE_CHARS - 1] + "…"
+            line = Text.assemble((f"[{p.article + 1}] {safe(art.label)}: ", "bold cyan"), passage)
+            body.append(line)
+        title = Text(f"Group {n} · score {group.score:.2f} · {len(group.passages)} sources")
+        console.print(Panel(RichGroup(*body), title=title, title_align="left", border_style="blue"))
+    console.print(_coverage_table(alignment))
+
+
+def _articles_table(alignment: Alignment) -> Table:
+    table = Table(title="Articles", title_justify="left")
+    for col in ("#", "Source", "Title", "Date", "Chars"):
+        table.add_column(col, overflow="fold")
+    for k, a in enumerate(alignment.articles, 1):
+        table.add_row(str(k), safe(a.meta.source), safe(a.meta.title), a.meta.date or "", str(len(a.raw)))
+    return table
+
+
+def _coverage_table(alignment: Alignment) -> Table:
+    table = Table(title="Shared and unique text", title_justify="left")
+    for col in ("#", "Source", "Shared", "Only here"):
+        table.add_column(col)
+    for k, (a, shared) in enumerate(zip(alignment.articles, coverage(alignment)), 1):
+        table.add_row(str(k), safe(a.label), f"{shared:.0%}", f"{1 - shared:.0%}")
+    return table
