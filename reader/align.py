@@ -356,5 +356,9 @@ def _group(articles: list[Article], fragments: list[Fragment]) -> Group:
     for art in sorted(spans):
         lo, hi, start, end = spans[art]
         passages.append(Passage(art, start, end, lo, hi))
-    score = max(f.score for f in fragments)
-    return Group(score=round(min(1.0, score), 3), passages=passages)
+    pair_scores: dict[tuple[int, int], float] = {}
+    for f in fragments:
+        key = (f.a, f.b)
+        pair_scores[key] = round(min(1.0, max(pair_scores.get(key, 0.0), f.score)), 3)
+    score = max(pair_scores.values())
+    return Group(score=score, passages=passages, pair_scores=pair_scores)

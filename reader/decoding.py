@@ -24,7 +24,7 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError as e:
                 raise NotText(f"invalid {encoding} text") from e
     sample = data[:SNIFF]
-    if sample.count(b"\x00") > len(sample) // 200:  # a stray NUL is tolerated, many are binary
+    if sample.count(b"\x00") > max(1, len(sample) // 200):  # a stray NUL is tolerated, many are binary
         raise NotText("binary data")
     try:
         return data.decode("utf-8")

@@ -89,6 +89,7 @@ class Group:
 
     score: float  # 0..1
     passages: list[Passage]
+    pair_scores: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, article) -> score
 
     def articles(self) -> set[int]:
         return {p.article for p in self.passages}

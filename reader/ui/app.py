@@ -1,0 +1,401 @@
+"""The reader app: articles side by side, aligned passages coloured and linked, all by keyboard."""
+from __future__ import annotations
+
+import difflib
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from reader.align import align
+from reader.errors import ReaderError
+from reader.model import Alignment, Article
+from reader.ui.palette import pane_styles
+from reader.ui.screens.help import HelpScreen, help_rows
+from reader.ui.screens.search import Match, SearchScreen, find_all
+from reader.ui.screens.switcher import ArticleSwitcher
+from reader.ui.widgets.article_pane import ArticlePane, Span
+from reader.ui.widgets.detail_panel import DetailPanel, group_of
+from reader.ui.widgets.pane_header import PaneHeader
+
+MIN_PANE_WIDTH = 40
+FLASH_SECONDS = 0.7
+THRESHOLD_STEP = 0.05
+
+
+class ReaderApp(App):
+    """Split panes over a set of articles, coloured by an alignment computed in a worker."""
+
+    TITLE = "reader"
+    CSS = """
+    #panes { height: 1fr; }
+    .column { width: 1fr; border-left: vkey $panel; }
+    .column.-hidden { display: none; }
+    """
+    BINDINGS = [
+        Binding("enter,c", "jump_counterpart", "Counterpart", id="jump_counterpart"),
+        Binding("tab,l,ctrl+right", "focus_pane(1)", "Next pane", id="next_pane", show=False),
+        Binding("shift+tab,h,ctrl+left", "focus_pane(-1)", "Previous pane", id="previous_pane", show=False),
+        Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
+        Binding("d", "toggle_detail", "Detail", id="toggle_detail"),
+        Binding("a", "filter('shared')", "Only shared", id="only_shared", show=False),
+        Binding("u", "filter('unique')", "Only unique", id="only_unique", show=False),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "search_next(1)", "Next match", id="search_next", show=False),
+        Binding("N", "search_next(-1)", "Previous match", id="search_previous", show=False),
+        Binding("o", "switch_article", "Articles", id="switch_article"),
+        Binding("full_stop", "cycle_article(1)", "Next article in pane", id="next_article", show=False),
+        Binding("comma", "cycle_article(-1)", "Previous article in pane", id="previous_article", show=False),
+        Binding("plus,equals_sign", "threshold(1)", "Stricter", id="threshold_up", show=False),
+        Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
+                 wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.articles = articles
+        self.threshold = threshold
+        self.max_panes = max(1, min(panes, len(articles)))
+        self.sync = sync
+        self.wrap_width = wrap_width
+        self.initial_theme = theme
+        self.user_keymap = keymap or {}
+        self.alignment: Alignment | None = None
+        self.search_query = ""
+        self.search_matches: list[Match] = []
+        self.search_index = -1
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        styles = self._styles()
+        with Horizontal(id="panes"):
+            for k in range(self.max_panes):
+                with Vertical(classes="column"):
+                    yield PaneHeader()
+                    yield ArticlePane(self.articles[k], k, styles, self.wrap_width, id=f"pane-{k}")
+        yield DetailPanel()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = self.initial_theme
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self._update_headers()
+        self._fit_panes()
+        self.panes[0].focus()
+        self.realign()
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query(ArticlePane))
+
+    @property
+    def visible_panes(self) -> list[ArticlePane]:
+        return [p for p in self.panes if p.parent is not None and not p.parent.has_class("-hidden")]
+
+    @property
+    def focused_pane(self) -> ArticlePane:
+        focused = self.focused
+        if isinstance(focused, ArticlePane):
+            return focused
+        return self.visible_panes[0]
+
+    def on_resize(self) -> None:
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Show as many panes as fit (at least one), hiding the rest."""
+        fit = max(1, min(self.max_panes, self.size.width // MIN_PANE_WIDTH))
+        for k, pane in enumerate(self.panes):
+            pane.parent.set_class(k >= fit, "-hidden")
+        if isinstance(self.focused, ArticlePane) and self.focused not in self.visible_panes:
+            self.visible_panes[0].focus()
+
+    def _update_headers(self) -> None:
+        for pane in self.panes:
+            header = pane.parent.query_one(PaneHeader)
+            header.show(pane.article, pane.index, len(self.articles))
+            header.set_class(pane.has_focus, "-focused")
+        groups = "aligning…" if self.alignment is None else f"{len(self.alignment.groups)} shared passages"
+        self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
+                          f" · sync {'on' if self.sync else 'off'}")
+
+    # ---------------------------------------------------------------- alignment
+    def realign(self) -> None:
+        self.alignment = None
+        self._update_headers()
+        self._align_worker(self.threshold)
+
+    @work(thread=True, exclusive=True, group="align")
+    def _align_worker(self, threshold: float) -> None:
+        result = align(self.articles, threshold)
+        self.call_from_thread(self.set_alignment, result)
+
+    def set_alignment(self, result: Alignment) -> None:
+        """Colour the panes with a finished alignment."""
+        if result.threshold != self.threshold:
+            return  # a newer threshold is being aligned
+        self.alignment = result
+        self.spans = spans_by_article(result, len(self.articles))
+        for pane in self.panes:
+            pane.set_spans(self.spans[pane.index])
+        self._update_headers()
+        self._show_detail()
+
+    # ---------------------------------------------------------------- theme
+    def _styles(self):
+        theme = self.current_theme
+        return pane_styles(theme.background or "#000000", theme.foreground or "#ffffff",
+                           theme.accent or theme.primary, theme.dark)
+
+    def watch_theme(self, theme: str) -> None:
+        styles = self._styles()
+        for pane in self.panes:
+            pane.set_styles(styles)
+
+    # ---------------------------------------------------------------- events
+    def on_article_pane_cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
+        if event.pane is not self.focused:
+            return
+        self._update_headers()
+        if self.sync:
+            self._sync_from(event.pane)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        panel = self.query_one(DetailPanel)
+        if panel.has_class("-visible"):
+            pane = self.focused_pane
+            panel.show_passage(self.alignment, pane.index, pane.cursor)
+
+    def _sync_from(self, source: ArticlePane) -> None:
+        """Scroll the other panes so passages aligned with the cursor's neighbourhood are level."""
+        if self.alignment is None:
+            return
+        for pane in self.visible_panes:
+            if pane is source:
+                continue
+            anchor = self._anchor(source, pane.index)
+            if anchor is not None:
+                sentence, passage = anchor
+                row = source.sentence_line(sentence) - int(source.scroll_offset.y)
+                pane.place_line_at_row(pane.line_of(passage.start), row)
+
+    def _anchor(self, source: ArticlePane, other: int):
+        """The nearest sentence at or above the cursor aligned with article ``other``, and its counterpart."""
+        assert self.alignment is not None
+        for k in range(source.cursor, -1, -1):
+            g = source.sentence_groups.get(k)
+            if g is None:
+                continue
+            for p in self.alignment.groups[g].passages:
+                if p.article == other:
+                    return k, p
+        return None
+
+    # ---------------------------------------------------------------- actions
+    def action_focus_pane(self, delta: int) -> None:
+        panes = self.visible_panes
+        current = self.focused_pane
+        k = panes.index(current) if current in panes else 0
+        panes[(k + delta) % len(panes)].focus()
+        self._update_headers()
+
+    def action_jump_counterpart(self) -> None:
+        """Level every other pane's counterpart of the cursor's passage with the cursor, and flash it."""
+        source = self.focused_pane
+        if self.alignment is None:
+            self.notify("Still aligning…", timeout=2)
+            return
+        group = group_of(self.alignment, source.index, source.cursor)
+        if group is None:
+            self.notify("Only this source reports this sentence.", timeout=2)
+            return
+        row = source.cursor_row()
+        shown = {p.index: p for p in self.visible_panes}
+        hits = 0
+        for passage in group.passages:
+            pane = shown.get(passage.article)
+            if pane is None or pane is source:
+                continue
+            pane.place_line_at_row(pane.line_of(passage.start), row)
+            pane.cursor = passage.first_sentence
+            self._flash(pane, passage.start, passage.end)
+            hits += 1
+        if not hits:
+            others = ", ".join(self.articles[p.article].label for p in group.passages if p.article != source.index)
+            self.notify(f"Counterparts are in articles not shown: {others}. Press o to show one.", timeout=4)
+
+    def _flash(self, pane: ArticlePane, start: int, end: int) -> None:
+        pane.flash_span = (start, end)
+        pane.invalidate()
+
+        def clear() -> None:
+            pane.flash_span = None
+            pane.invalidate()
+
+        self.set_timer(FLASH_SECONDS, clear)
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self._update_headers()
+        if self.sync:
+            self._sync_from(self.focused_pane)
+        self.notify(f"Synchronized scrolling {'on' if self.sync else 'off'}", timeout=2)
+
+    def action_toggle_detail(self) -> None:
+        panel = self.query_one(DetailPanel)
+        panel.toggle_class("-visible")
+        self._show_detail()
+
+    def action_filter(self, mode: str) -> None:
+        """Toggle showing only shared (or only unique) text in every pane."""
+        current = self.panes[0].filter
+        mode = "all" if current == mode else mode
+        for pane in self.panes:
+            pane.set_filter(mode)
+        label = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}[mode]
+        self.notify(f"Showing {label}", timeout=2)
+
+    def action_search(self) -> None:
+        pane = self.focused_pane
+        self.push_screen(SearchScreen(self.articles, pane.index, self.search_query), self._search_done)
+
+    def _search_done(self, result: tuple[str, Match] | None) -> None:
+        if result is None:
+            return
+        self.search_query, match = result
+        self.search_matches = find_all(self.articles, self.search_query, self.focused_pane.index)
+        self.search_index = self.search_matches.index(match) if match in self.search_matches else 0
+        self._show_match()
+
+    def action_search_next(self, delta: int) -> None:
+        if not self.search_matches:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self.search_index = (self.search_index + delta) % len(self.search_matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        match = self.search_matches[self.search_index]
+        pane = next((p for p in self.visible_panes if p.index == match.article), None)
+        if pane is None:
+            pane = self.focused_pane
+            self._show_in_pane(pane, match.article)
+        pane.focus()
+        for p in self.panes:
+            p.matches = [(m.start, m.end) for m in self.search_matches if m.article == p.index]
+            p.invalidate()
+        pane.set_cursor(pane.sentence_at_offset(match.start))
+        self.notify(f"Match {self.search_index + 1} of {len(self.search_matches)}: "
+                    f"{self.articles[match.article].label}", timeout=2)
+
+    def action_switch_article(self) -> None:
+        pane = self.focused_pane
+        shown = {p.index for p in self.visible_panes}
+        self.push_screen(ArticleSwitcher(self.articles, pane.index, shown),
+                         lambda k: k is not None and self._show_in_pane(pane, k))
+
+    def action_cycle_article(self, delta: int) -> None:
+        pane = self.focused_pane
+        self._show_in_pane(pane, (pane.index + delta) % len(self.articles))
+
+    def _show_in_pane(self, pane: ArticlePane, index: int) -> None:
+        spans = self.spans[index] if self.alignment is not None else []
+        pane.show_article(self.articles[index], index, spans)
+        pane.matches = [(m.start, m.end) for m in self.search_matches if m.article == index]
+        self._update_headers()
+        pane.focus()
+
+    def action_threshold(self, direction: int) -> None:
+        new = round(min(1.0, max(0.0, self.threshold + direction * THRESHOLD_STEP)), 2)
+        if new == self.threshold:
+            return
+        self.threshold = new
+        self.notify(f"Re-aligning at threshold {new:.2f}…", timeout=2)
+        self.realign()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_rows(self.all_bindings(), self.user_keymap)))
+
+    def all_bindings(self) -> list[Binding]:
+        return [*ArticlePane.BINDINGS, *self.BINDINGS]
+
+    # ---------------------------------------------------------------- palette
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        pane_ids = {b.id for b in ArticlePane.BINDINGS}
+        for b in self.all_bindings():
+            if b.action == "quit":
+                continue
+            run = partial(self._run_on_pane, b.action) if b.id in pane_ids else partial(self.run_action, b.action)
+            yield SystemCommand(b.description, f"{b.description} (keys: {b.key})", run)
+
+    async def _run_on_pane(self, action: str) -> None:
+        await self.run_action(action, self.focused_pane)
+
+
+def spans_by_article(alignment: Alignment, count: int) -> list[list[Span]]:
+    """For each article, its aligned spans tagged with their group number."""
+    spans: list[list[Span]] = [[] for _ in range(count)]
+    for g, group in enumerate(alignment.groups):
+        for p in group.passages:
+            spans[p.article].append(Span(p.start, p.end, g))
+    return spans
+
+
+def binding_ids() -> set[str]:
+    return {b.id for b in [*ArticlePane.BINDINGS, *ReaderApp.BINDINGS] if b.id}
+
+
+def check_keymap(keys: dict[str, str]) -> None:
+    """Unknown binding ids in the config are a one-line error with a close match."""
+    known = binding_ids()
+    for key in keys:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ReaderError(f"config: [keys] has no binding '{key}'{hint} (press ? in the app for the list)")
+
+
+def check_theme(app: App, theme: str) -> None:
+    if theme not in app.available_themes:
+        close = difflib.get_close_matches(theme, sorted(app.available_themes), n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReaderError(f"unknown theme '{theme}'{hint}")
+
+
+def run_app(paths: list[Path], config, threshold: float | None = None, theme: str | None = None) -> int:
+    """Load the articles (errors before the screen changes), then run the app."""
+    import sys
+
+    from reader.loading import load_articles
+
+    def warn(message: str) -> None:
+        print(f"reader: warning: {message}", file=sys.stderr)
+
+    articles = load_articles(paths, warn)
+    if len(articles) < 2:
+        warn("only one article: nothing to align it with")
+    check_keymap(config.keys)
+    app = ReaderApp(
+        articles,
+        threshold=config.align.threshold if threshold is None else threshold,
+        panes=config.ui.panes,
+        sync=config.ui.sync_scroll,
+        wrap_width=config.ui.wrap_width,
+        theme=theme or config.ui.theme,
+        keymap=dict(config.keys),
+    )
+    check_theme(app, app.initial_theme)
+    app.run()
+    return 0

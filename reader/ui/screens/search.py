@@ -1,0 +1,101 @@
+"""Search all articles; results list every match with its source, and picking one jumps there."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article
+from reader.safe_text import safe
+
+MAX_RESULTS = 500
+CONTEXT = 40
+
+
+@dataclass(frozen=True)
+class Match:
+    article: int
+    start: int
+    end: int
+
+
+def find_all(articles: list[Article], query: str, first: int = 0) -> list[Match]:
+    """Case-insensitive matches of ``query``, the article ``first`` listed first."""
+    needle = query.casefold()
+    if not needle:
+        return []
+    order = [first] + [k for k in range(len(articles)) if k != first]
+    out: list[Match] = []
+    for k in order:
+        hay = articles[k].text.casefold()
+        if len(hay) != len(articles[k].text):  # casefold changed lengths: fall back to lower()
+            hay = articles[k].text.lower()
+        pos = hay.find(needle)
+        while pos >= 0 and len(out) < MAX_RESULTS:
+            out.append(Match(k, pos, pos + len(query)))
+            pos = hay.find(needle, pos + 1)
+    return out
+
+
+class SearchScreen(ModalScreen[tuple[str, Match] | None]):
+    """Type to search; results update as you type; Enter on a result jumps to it."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="close_search"),
+                Binding("down", "focus_results", "Results", show=False, id="search_results")]
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical { width: 110; max-width: 96%; height: 80%; margin-top: 2; border: thick $accent; background: $surface; }
+    SearchScreen OptionList { height: 1fr; }
+    """
+
+    def __init__(self, articles: list[Article], focused: int, query: str = "") -> None:
+        super().__init__()
+        self.articles = articles
+        self.focused = focused
+        self.query_text = query
+        self.matches: list[Match] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(value=self.query_text, placeholder="Search all articles (this pane's first)…")
+            yield OptionList()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._refresh(self.query_text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refresh(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.matches:
+            self.dismiss((event.value, self.matches[0]))
+
+    def _refresh(self, query: str) -> None:
+        self.matches = find_all(self.articles, query, self.focused)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(self._label(m), id=str(n)) for n, m in enumerate(self.matches)])
+        options.border_title = f"{len(self.matches)} match(es)" + (" (first 500)" if len(self.matches) >= MAX_RESULTS else "")
+
+    def _label(self, m: Match) -> Text:
+        text = self.articles[m.article].text
+        before = safe(text[max(0, m.start - CONTEXT) : m.start]).replace("\n", " ")
+        after = safe(text[m.end : m.end + CONTEXT]).replace("\n", " ")
+        return Text.assemble((f"{safe(self.articles[m.article].label)[:22]:<22} ", "bold cyan"), "…" + before,
+                             (safe(text[m.start : m.end]), "black on yellow"), after + "…")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((self.query_one(Input).value, self.matches[int(event.option.id)]))
+
+    def action_focus_results(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""Choose which article fills the focused pane."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article
+from reader.safe_text import safe
+
+
+class ArticleSwitcher(ModalScreen[int | None]):
+    """A list of all articles; picking one returns its index."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
+    DEFAULT_CSS = """
+    ArticleSwitcher { align: center middle; }
+    ArticleSwitcher > OptionList { width: 100; max-width: 95%; height: 70%; border: thick $accent; }
+    """
+
+    def __init__(self, articles: list[Article], current: int, shown: set[int]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.current = current
+        self.shown = shown
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for k, a in enumerate(self.articles):
+            mark = "●" if k in self.shown else " "
+            label = Text.assemble((f"{mark} {k + 1:>3}  ", "dim"), (safe(a.label), "bold"), "  ", safe(a.meta.title))
+            options.append(Option(label, id=str(k)))
+        yield OptionList(*options)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.current
+        options.border_title = "Show which article in this pane? (● = in a pane)"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

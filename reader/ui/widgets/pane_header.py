@@ -1,0 +1,25 @@
+"""The line above a pane: source, title, date and author of its article."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.model import Article
+from reader.safe_text import safe
+
+
+class PaneHeader(Static):
+    """Source and title in bold, then date and author; article text is never markup."""
+
+    DEFAULT_CSS = """
+    PaneHeader { height: 3; padding: 0 1; background: $boost; color: $text; }
+    PaneHeader.-focused { background: $accent 30%; }
+    """
+
+    def show(self, article: Article, index: int, total: int) -> None:
+        meta = article.meta
+        line1 = Text.assemble((f"{index + 1}/{total} ", "dim"), (safe(meta.source or article.label), "bold"))
+        details = " · ".join(x for x in (meta.date or "", safe(meta.author)) if x)
+        line2 = Text(safe(meta.title), style="italic", overflow="ellipsis", no_wrap=True)
+        line3 = Text(details or safe(article.path.name), style="dim", overflow="ellipsis", no_wrap=True)
+        self.update(Text("\n").join([line1, line2, line3]))
