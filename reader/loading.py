@@ -42,14 +42,18 @@ def collect_paths(paths: list[Path], warn: Warn) -> list[Path]:
 
 def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
     """Load every article the paths name; a bad file is warned about and skipped."""
-    articles = []
+    articles, failures = [], []
     for path in collect_paths(paths, warn):
         try:
             articles.append(load_article(path))
         except ReaderError as e:
-            warn(f"skipped {e}")
+            failures.append(e)
     if not articles:
-        raise ReaderError("no article could be loaded")
+        if len(failures) == 1:
+            raise failures[0]
+        raise ReaderError(f"none of the {len(failures)} files could be loaded; the first: {failures[0]}")
+    for e in failures:
+        warn(f"skipped {e}")
     return articles
 
 

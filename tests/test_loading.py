@@ -1,0 +1,150 @@
+"""Loading: what a person reads off each seed, formats, encodings and offsets."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.loading import collect_paths, load_article, load_articles
+
+
+def by_name(seed_paths, part):
+    return load_article(next(p for p in seed_paths if part in p.name))
+
+
+def test_nyt_seed_header(seed_paths):
+    a = by_name(seed_paths, "nyt")
+    assert a.meta.source == "The New York Times"
+    assert a.meta.title == "Rand Paul Continues His One-Man Détente With Russia, This Time in Moscow"
+    assert a.meta.author == "Ivan Nechepurenko and Nicholas Fandos"
+    assert a.meta.date == "2018-08-06"
+    assert a.text.startswith("MOSCOW — There may be little")
+
+
+def test_daily_beast_seed_inline_date(seed_paths):
+    a = by_name(seed_paths, "daily-beast")
+    assert a.meta.date == "2018-09-25"
+    assert a.meta.source == "The Daily Beast"
+    assert a.text.startswith("Sen. Rand Paul (R-KY) is introducing an amendment")
+    assert a.meta.title.startswith("Sen. Rand Paul (R-KY) is introducing an amendment")
+
+
+def test_gateway_pundit_seed_without_header(seed_paths):
+    a = by_name(seed_paths, "gateway")
+    assert a.meta.source == "The Gateway Pundit"
+    assert a.meta.date is None
+    assert a.meta.title.startswith("The Gateway Pundit spoke to Senator Rand Paul")
+    assert len(a.meta.title) <= 91
+    assert a.text.startswith("The Gateway Pundit spoke to")
+
+
+def test_inline_tags_hidden_but_offsets_map_back(seed_paths):
+    a = by_name(seed_paths, "nyt")
+    assert "<u>" not in a.text and "Sergey I. Kislyak" in a.text
+    i = a.text.index("Sergey I. Kislyak")
+    start, end = a.to_raw(i, i + len("Sergey I. Kislyak"))
+    assert a.raw[start:end] == "Sergey I. Kislyak"
+    assert a.raw[start - 3 : start] == "<u>"
+
+
+def test_every_display_char_maps_to_itself(seed_paths):
+    for path in seed_paths:
+        a = load_article(path)
+        for i, ch in enumerate(a.text):
+            assert a.raw[a.offsets[i]] == ch
+        for s in a.sentences:
+            lo, hi = a.to_raw(s.start, s.end)
+            assert a.raw[lo:hi].replace("\r", "") == a.text[s.start : s.end] or "<" in a.raw[lo:hi]
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b""),
+])
+def test_encodings(tmp_path, encoding, bom):
+    text = "Caf\u00e9 owners in Moscow said \u201cno\u201d to the plan.\r\n\r\nThe Senate voted on Monday.\r\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    a = load_article(path)
+    assert a.raw == text  # BOM removed, no newline translation
+    assert "\r" not in a.text
+    assert "Caf\u00e9 owners" in a.text and "\u201cno\u201d" in a.text
+    s = a.sentences[-1]
+    lo, hi = a.to_raw(s.start, s.end)
+    assert a.raw[lo:hi] == "The Senate voted on Monday."
+
+
+def test_markdown_front_matter(tmp_path):
+    yaml = tmp_path / "y.md"
+    yaml.write_text('---\ntitle: "Paul in Moscow"\nsource: Reuters\nauthor: Jane Doe\ndate: 2018-08-06\nurl: https://x.test/a\n---\n\nBody text here. More.\n')
+    a = load_article(yaml)
+    assert (a.meta.title, a.meta.source, a.meta.author, a.meta.date, a.meta.url) == (
+        "Paul in Moscow", "Reuters", "Jane Doe", "2018-08-06", "https://x.test/a")
+    assert a.text.startswith("Body text here.")
+    toml = tmp_path / "t.md"
+    toml.write_text('+++\ntitle = "T"\nsource = "AP"\ndate = 2018-09-25\n+++\nBody.\n')
+    b = load_article(toml)
+    assert (b.meta.title, b.meta.source, b.meta.date) == ("T", "AP", "2018-09-25")
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Paul &amp; Russia</title>"
+        '<meta property="og:site_name" content="The Example Times">'
+        '<meta name="author" content="A. Writer">'
+        '<meta property="article:published_time" content="2018-08-06T10:00:00Z">'
+        "<script>var x = 'not text';</script></head><body><nav>Home | World</nav>"
+        "<article><h1>Headline</h1><p>Senator Paul met &ldquo;lawmakers&rdquo; in Moscow.</p>"
+        "<p>He said   it went\nwell.</p></article><footer>Copyright</footer></body></html>"
+    )
+    a = load_article(page)
+    assert a.meta.title == "Paul & Russia"
+    assert a.meta.source == "The Example Times"
+    assert a.meta.author == "A. Writer"
+    assert a.meta.date == "2018-08-06"
+    assert "not text" not in a.text and "Home" not in a.text and "Copyright" not in a.text
+    assert "Senator Paul met \u201clawmakers\u201d in Moscow." in a.text
+    assert "He said it went well." in a.text
+    i = a.text.index("\u201clawmakers")
+    lo, hi = a.to_raw(i, i + 1)
+    assert a.raw[lo:hi] == "&ldquo;"
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"), (b"   \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "not a text file"),
+])
+def test_bad_files(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReaderError, match=message):
+        load_article(path)
+
+
+def test_too_large_file_is_refused_fast(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    with pytest.raises(ReaderError, match="too large"):
+        load_article(path)
+
+
+def test_missing_and_empty_folder(tmp_path):
+    with pytest.raises(ReaderError, match="no such file"):
+        collect_paths([tmp_path / "nope"], print)
+    with pytest.raises(ReaderError, match="no articles"):
+        collect_paths([tmp_path], print)
+
+
+def test_bad_file_among_good_is_skipped_with_warning(tmp_path, seed_paths):
+    (tmp_path / "empty.txt").write_text("")
+    warnings = []
+    arts = load_articles([seed_paths[0], tmp_path / "empty.txt"], warnings.append)
+    assert len(arts) == 1 and len(warnings) == 1 and "empty" in warnings[0]
+
+
+def test_folder_files_sorted_by_name(tmp_path):
+    for name in ("b.txt", "a.md", "c.html", "notes.pdf", ".hidden.txt"):
+        (tmp_path / name).write_text("Some text here.")
+    assert [p.name for p in collect_paths([tmp_path], print)] == ["a.md", "b.txt", "c.html"]
