@@ -109,12 +109,12 @@ class ReaderApp(App):
             return focused
         return self.visible_panes[0]
 
-    def on_resize(self) -> None:
-        self._fit_panes()
+    def on_resize(self, event) -> None:
+        self._fit_panes(event.size.width)
 
-    def _fit_panes(self) -> None:
+    def _fit_panes(self, width: int | None = None) -> None:
         """Show as many panes as fit (at least one), hiding the rest."""
-        fit = max(1, min(self.max_panes, self.size.width // MIN_PANE_WIDTH))
+        fit = max(1, min(self.max_panes, (width or self.size.width) // MIN_PANE_WIDTH))
         for k, pane in enumerate(self.panes):
             pane.parent.set_class(k >= fit, "-hidden")
         if isinstance(self.focused, ArticlePane) and self.focused not in self.visible_panes:
@@ -153,9 +153,8 @@ class ReaderApp(App):
 
     # ---------------------------------------------------------------- theme
     def _styles(self):
-        theme = self.current_theme
-        return pane_styles(theme.background or "#000000", theme.foreground or "#ffffff",
-                           theme.accent or theme.primary, theme.dark)
+        colors = self.get_css_variables()
+        return pane_styles(colors["background"], colors["foreground"], colors["accent"], self.current_theme.dark)
 
     def watch_theme(self, theme: str) -> None:
         styles = self._styles()

@@ -57,7 +57,7 @@ class SearchScreen(ModalScreen[tuple[str, Match] | None]):
     def __init__(self, articles: list[Article], focused: int, query: str = "") -> None:
         super().__init__()
         self.articles = articles
-        self.focused = focused
+        self.first_article = focused
         self.query_text = query
         self.matches: list[Match] = []
 
@@ -78,7 +78,7 @@ class SearchScreen(ModalScreen[tuple[str, Match] | None]):
             self.dismiss((event.value, self.matches[0]))
 
     def _refresh(self, query: str) -> None:
-        self.matches = find_all(self.articles, query, self.focused)
+        self.matches = find_all(self.articles, query, self.first_article)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._label(m), id=str(n)) for n, m in enumerate(self.matches)])

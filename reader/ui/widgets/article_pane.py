@@ -53,7 +53,7 @@ class ArticlePane(ScrollView, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     """
 
     class CursorMoved(Message):
@@ -218,7 +218,8 @@ class ArticlePane(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_text_line(index)
             self._cache[key] = strip
-        return strip.adjust_cell_length(width, self.rich_style)
+        base = self.rich_style
+        return strip.apply_style(base).adjust_cell_length(width, base)
 
     def _render_text_line(self, index: int) -> Strip:
         st = self.styles_

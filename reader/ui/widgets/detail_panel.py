@@ -20,8 +20,13 @@ class DetailPanel(Static):
     DetailPanel.-visible { display: block; }
     """
 
+    plain = ""  # what the panel says, as plain text
+
     def show_passage(self, alignment: Alignment | None, article: int, sentence: int) -> None:
-        self.update(render_detail(alignment, article, sentence))
+        shown = render_detail(alignment, article, sentence)
+        parts = shown.renderables if isinstance(shown, RichGroup) else [shown]
+        self.plain = "\n".join(t.plain for t in parts if isinstance(t, Text))
+        self.update(shown)
 
 
 def render_detail(alignment: Alignment | None, article: int, sentence: int) -> RichGroup | Text:

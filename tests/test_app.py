@@ -1,0 +1,270 @@
+"""The app driven by keys, as a person would, checking real state after each key."""
+from __future__ import annotations
+
+import pytest
+
+from reader.loading import load_article
+from reader.ui.app import ReaderApp
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.search import SearchScreen
+from reader.ui.screens.switcher import ArticleSwitcher
+from reader.ui.widgets.detail_panel import DetailPanel, group_of
+from ui_support import seed_app, settle
+
+SIZE = (160, 45)
+
+
+async def test_opens_three_panes_with_headers_and_alignment():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [p.article.meta.source for p in app.visible_panes] == [
+            "The Daily Beast", "The Gateway Pundit", "The New York Times"]
+        assert app.alignment is not None and app.alignment.groups
+        assert any(p.sentence_groups for p in app.panes)
+        assert "shared passages" in app.sub_title
+
+
+@pytest.mark.parametrize("keys,expected", [
+    (["j", "j"], 2), (["down", "down", "up"], 1), (["G"], "last"), (["G", "g"], 0), (["end", "home"], 0),
+])
+async def test_sentence_motions(keys, expected):
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        pane = app.focused_pane
+        want = len(pane.article.sentences) - 1 if expected == "last" else expected
+        assert pane.cursor == want
+
+
+async def test_paragraph_and_page_motions():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.panes[2]  # the NYT has many paragraphs
+        pane.focus()
+        await pilot.press("right_curly_bracket")
+        assert pane.article.sentences[pane.cursor].paragraph == 1
+        await pilot.press("left_curly_bracket")
+        assert pane.cursor == 0
+        await pilot.press("pagedown")
+        assert pane.scroll_offset.y > 0 and pane.cursor > 0
+        first = pane.cursor
+        await pilot.press("pageup")
+        assert pane.scroll_offset.y == 0 and pane.cursor < first
+
+
+async def test_next_and_previous_aligned_passage():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.focused_pane
+        await pilot.press("right_square_bracket")
+        assert pane.cursor in pane.sentence_groups
+        first = pane.cursor
+        await pilot.press("right_square_bracket")
+        assert pane.cursor in pane.sentence_groups and pane.cursor > first
+        await pilot.press("left_square_bracket")
+        assert pane.cursor == first
+
+
+async def test_jump_to_counterpart_levels_and_flashes():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        source = app.panes[1]  # Gateway Pundit
+        source.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        group = group_of(app.alignment, source.index, source.cursor)
+        assert group is not None
+        await pilot.press("enter")
+        row = source.cursor_row()
+        leveled = 0
+        for passage in group.passages:
+            pane = next(p for p in app.panes if p.index == passage.article)
+            if pane is source:
+                continue
+            target_row = pane.line_of(passage.start) - int(pane.scroll_offset.y)
+            assert target_row == row or pane.scroll_offset.y == 0
+            assert pane.flash_span == (passage.start, passage.end)
+            leveled += 1
+        assert leveled
+
+
+async def test_focus_moves_between_panes():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.focused is app.panes[0]
+        await pilot.press("tab")
+        assert app.focused is app.panes[1]
+        await pilot.press("l")
+        assert app.focused is app.panes[2]
+        await pilot.press("h", "h")
+        assert app.focused is app.panes[0]
+        await pilot.press("shift+tab")
+        assert app.focused is app.panes[2]
+
+
+async def test_sync_toggle_and_sync_scrolling():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.sync
+        source = app.panes[1]
+        source.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        anchor = app._anchor(source, 2)
+        if anchor:
+            sentence, passage = anchor
+            other = app.panes[2]
+            row = source.sentence_line(sentence) - int(source.scroll_offset.y)
+            assert other.line_of(passage.start) - int(other.scroll_offset.y) in (row, other.line_of(passage.start))
+        await pilot.press("s")
+        assert not app.sync and "sync off" in app.sub_title
+
+
+async def test_detail_panel_shows_counterparts_and_diff():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.query_one(DetailPanel)
+        assert not panel.has_class("-visible")
+        await pilot.press("right_square_bracket", "d")
+        assert panel.has_class("-visible")
+        pane = app.focused_pane
+        group = group_of(app.alignment, pane.index, pane.cursor)
+        assert "Group score" in panel.plain
+        for passage in group.passages:
+            if passage.article != pane.index:
+                assert app.articles[passage.article].label in panel.plain
+
+
+async def test_filters_show_only_shared_or_unique():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.panes[0]
+        full = pane.line_count
+        await pilot.press("a")
+        assert pane.filter == "shared" and pane.line_count < full
+        assert all(pane.is_visible_sentence(pane.cursor) for _ in [0])
+        await pilot.press("a")
+        assert pane.filter == "all" and pane.line_count == full
+        await pilot.press("u")
+        assert pane.filter == "unique" and pane.line_count < full
+
+
+async def test_search_across_articles_and_next_match():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Cato")
+        await pilot.pause()
+        assert len(app.screen.matches) >= 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.search_query == "Cato" and len(app.search_matches) >= 2
+        first = (app.focused_pane.index, app.focused_pane.cursor)
+        await pilot.press("n")
+        assert (app.focused_pane.index, app.focused_pane.cursor) != first
+        assert "Cato" in app.focused_pane.article.sentence_text(app.focused_pane.article.sentences[app.focused_pane.cursor])
+
+
+async def test_help_lists_every_binding():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = {row[2] for row in app.screen.rows}
+        assert {b.id for b in app.all_bindings()} <= ids
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_switcher_and_cycling_articles():
+    app = seed_app(panes=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(app.visible_panes) == 2
+        await pilot.press("o")
+        assert isinstance(app.screen, ArticleSwitcher)
+        await pilot.press("down", "down", "enter")
+        assert app.focused_pane.index == 2
+        await pilot.press("full_stop")
+        assert app.focused_pane.index == 0
+        await pilot.press("comma")
+        assert app.focused_pane.index == 2
+
+
+async def test_threshold_changes_live():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(app.alignment.groups)
+        for _ in range(4):
+            await pilot.press("minus")
+        await settle(pilot)
+        assert app.threshold == pytest.approx(0.05)
+        assert len(app.alignment.groups) > before
+        await pilot.press("plus")
+        await settle(pilot)
+        assert app.threshold == pytest.approx(0.10)
+
+
+async def test_user_keymap_remaps_by_id():
+    app = seed_app(keymap={"sentence_down": "x"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "x")
+        assert app.focused_pane.cursor == 2
+
+
+async def test_narrow_terminal_shows_fewer_panes_and_tiny_never_crashes():
+    app = seed_app()
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        assert len(app.visible_panes) == 2
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert len(app.visible_panes) == 1
+        await pilot.press("j", "pagedown", "right_square_bracket", "enter", "d", "a", "u")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_quit():
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        assert not app.is_running
+
+
+INJECTION = ("[bold]bold?[/bold] and [@click=app.quit]click me[/] and \x1b[31mred\x1b[0m "
+             "and \x1b]0;pwned\x07 title and \x9b2J and \u202eevil. [link=https://x]x[/link] and more text.\n\n"
+             "Second paragraph says [@click=app.bell]ring[/] and nothing else happens here.\n")
+
+
+async def test_markup_and_escape_sequences_are_data(tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text(INJECTION, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("An ordinary article about something else entirely.\n", encoding="utf-8")
+    app = ReaderApp([load_article(path), load_article(other)], threshold=0.25)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.panes[0]
+        rendered = "".join(pane.render_line(y).text for y in range(6))
+        assert "[bold]bold?[/bold]" in rendered and "[@click=app.quit]click me[/]" in rendered
+        assert "\x1b" not in rendered and "\x07" not in rendered and "\x9b" not in rendered
+        assert "␛[31mred" in rendered
+        await pilot.click(pane, offset=(10, 0))
+        await pilot.click(pane, offset=(30, 0))
+        await pilot.press("j", "d", "slash", "escape")
+        await pilot.pause()
+        assert app.is_running
