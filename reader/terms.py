@@ -86,15 +86,10 @@ class Vocabulary:
         return self.canonical.get(reduced, reduced)
 
     def merge_name_variants(self, names: set[str]) -> None:
-        """Map names spelt alike (by rapidfuzz ratio) to one canonical reduced form."""
-        from rapidfuzz import fuzz, process
+        """Map names spelt alike (rapidfuzz ratio, same opening sound) to one reduced form."""
+        from rapidfuzz import fuzz
 
         candidates = sorted(n for n in names if len(n) >= NAME_MIN)
-        if len(candidates) < 2:
-            return
-        by_len: dict[int, list[str]] = {}
-        for name in candidates:
-            by_len.setdefault(len(name), []).append(name)
         parent: dict[str, str] = {n: n for n in candidates}
 
         def root(n: str) -> str:
@@ -103,15 +98,15 @@ class Vocabulary:
                 n = parent[n]
             return n
 
-        for length, group in sorted(by_len.items()):
-            pool = [m for d in (0, 1, 2) for m in by_len.get(length + d, [])]
-            scores = process.cdist(group, pool, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
-            for x, y in zip(*scores.nonzero()):
-                name, other = group[x], pool[y]
-                if other != name and _same_start(name, other):
-                    a, b = root(name), root(other)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+        for bucket in _buckets(candidates):
+            for x, name in enumerate(bucket):
+                for other in bucket[x + 1 :]:
+                    if len(other) - len(name) > 2:
+                        break
+                    if fuzz.ratio(name, other, score_cutoff=NAME_SIMILARITY):
+                        a, b = root(name), root(other)
+                        if a != b:
+                            parent[max(a, b)] = min(a, b)
         for name in candidates:
             canon = reduce_word(root(name))
             here = reduce_word(name)
@@ -119,9 +114,13 @@ class Vocabulary:
                 self.canonical[here] = canon
 
 
-def _same_start(a: str, b: str) -> bool:
-    """Names that are variants of each other share a sound at the start (Kosachyov/Kosachev)."""
-    return a[:2] == b[:2] or a[1:3] == b[1:3]
+def _buckets(names: list[str]) -> list[list[str]]:
+    """Names sharing their first two letters, or their second and third, sorted by length."""
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault("a" + n[:2], []).append(n)
+        groups.setdefault("b" + n[1:3], []).append(n)
+    return [sorted(g, key=lambda n: (len(n), n)) for g in groups.values() if len(g) > 1]
 
 
 def collect_names(texts: list[str]) -> set[str]:

@@ -87,7 +87,7 @@ def pca(vectors: np.ndarray, dims: int) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("reader/data/wordvecs.npz"))
-    parser.add_argument("--dims", type=int, default=96)
+    parser.add_argument("--dims", type=int, default=64)
     parser.add_argument("--top-n", type=int, default=40_000, help="wordfreq English words to add")
     parser.add_argument("--batch", type=int, default=512)
     parser.add_argument("--raw", type=Path, help="cache of the 384-d vectors (skips the model if present)")
