@@ -1,0 +1,89 @@
+"""Find a highlight again in an article whose text may have changed since it was made.
+
+In order: the stored offsets (if the quote is still there), an exact search for the
+quote (prefix and suffix break ties), then a fuzzy match above a threshold.  When all
+fail the highlight is *orphaned*: kept, shown as such, never put on the wrong text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+FUZZY_MIN = 85.0  # rapidfuzz partial ratio needed for a fuzzy re-anchoring
+WINDOW = 20_000  # characters around the old place searched first when fuzzy matching
+CONTEXT = 32  # characters of prefix and suffix kept with a highlight
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a highlight sits now: status is exact, moved, fuzzy or orphaned."""
+
+    status: str
+    start: int = -1
+    end: int = -1
+    score: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.status != "orphaned"
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The prefix and suffix stored around a quote."""
+    return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+
+
+def reanchor(text: str, quote: str, prefix: str, suffix: str, start: int, end: int) -> Anchor:
+    """Locate ``quote`` (last seen at [start, end) between prefix and suffix) in ``text``."""
+    if not quote:
+        return Anchor("orphaned")
+    if text[start:end] == quote:
+        return Anchor("exact", start, end, 100.0)
+    hits = _occurrences(text, quote)
+    if hits:
+        best = max(hits, key=lambda pos: (_context_score(text, pos, len(quote), prefix, suffix), -abs(pos - start)))
+        return Anchor("moved", best, best + len(quote), 100.0)
+    return _fuzzy(text, quote, start)
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    out, pos = [], text.find(quote)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(quote, pos + 1)
+    return out
+
+
+def _context_score(text: str, pos: int, length: int, prefix: str, suffix: str) -> float:
+    before = text[max(0, pos - len(prefix)) : pos]
+    after = text[pos + length : pos + length + len(suffix)]
+    return fuzz.ratio(before, prefix) + fuzz.ratio(after, suffix)
+
+
+def _fuzzy(text: str, quote: str, old_start: int) -> Anchor:
+    """The best partial match of the quote: near its old place first, then anywhere."""
+    near = (max(0, old_start - WINDOW), min(len(text), old_start + len(quote) + WINDOW))
+    regions = [near] if near != (0, len(text)) else []
+    regions.append((0, len(text)))
+    for lo, hi in regions:
+        found = fuzz.partial_ratio_alignment(quote, text[lo:hi], score_cutoff=FUZZY_MIN)
+        if found is not None:
+            start, end, score = _best_span(text, quote, lo + found.dest_start)
+            return Anchor("fuzzy", start, end, score)
+    return Anchor("orphaned")
+
+
+def _best_span(text: str, quote: str, near: int) -> tuple[int, int, float]:
+    """The span around ``near`` most like the quote (edits shift its start and change its length)."""
+    slack = max(4, len(quote) // 4)
+    best = (-1.0, 0, 0)
+    for start in range(max(0, near - 8), min(len(text), near + 9)):
+        at_word = start == 0 or not text[start - 1].isalnum()
+        for end in range(max(start + 1, start + len(quote) - slack), min(len(text), start + len(quote) + slack) + 1):
+            score = fuzz.ratio(quote, text[start:end])
+            key = (score + (0.5 if at_word else 0.0), start, end)
+            if key > best:
+                best = key
+    _, start, end = best
+    return start, end, fuzz.ratio(quote, text[start:end])

@@ -1,0 +1,43 @@
+"""Highlights as W3C Web Annotations (TextQuoteSelector + TextPositionSelector)."""
+from __future__ import annotations
+
+import json
+
+from reader.export_entries import Entry
+
+
+def export_json(entries: list[Entry]) -> str:
+    items = [_annotation(e) for e in entries]
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "reader highlights",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _annotation(e: Entry) -> dict:
+    h = e.highlight
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in h.tags]
+    if h.note:
+        body.insert(0, {"type": "TextualBody", "purpose": "commenting", "value": h.note, "format": "text/plain"})
+    source = e.article.path.resolve().as_uri() if e.article else "file://" + h.article_path
+    selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": h.quote, "prefix": h.prefix, "suffix": h.suffix}]
+    if e.article and e.anchor.found:
+        start, end = e.article.to_raw(e.anchor.start, e.anchor.end)
+        selectors.append({"type": "TextPositionSelector", "start": start, "end": end})
+    ann = {
+        "id": f"urn:uuid:{h.id[:8]}-{h.id[8:12]}-{h.id[12:16]}-{h.id[16:20]}-{h.id[20:]}",
+        "type": "Annotation",
+        "created": h.created,
+        "modified": h.updated,
+        "body": body,
+        "target": {"source": source, "selector": selectors},
+    }
+    if e.said:
+        ann["reader:counterparts"] = [{"source": s.source, "text": s.text, "score": round(s.score, 3)} for s in e.said]
+    if not e.anchor.found:
+        ann["reader:status"] = "orphaned"
+    return ann

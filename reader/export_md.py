@@ -1,0 +1,64 @@
+"""Highlights as markdown: front matter, a section per article, each highlight with what
+the other sources said about the same point.  The same highlights give the same bytes."""
+from __future__ import annotations
+
+from reader.export_entries import Entry
+from reader.markdown_escape import md_lines, md_quote, md_text, yaml_str
+
+BEGIN = "# reader:begin"
+END = "<!-- reader:end -->"
+
+
+def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
+    """The markdown block (front matter to end marker)."""
+    sources = sorted({e.article.label for e in entries if e.article})
+    tags = sorted({t for e in entries for t in e.highlight.tags})
+    stamp = max((e.highlight.updated for e in entries), default="")[:10]
+    out = ["---", f"{BEGIN} (reader export rewrites this block, up to the end marker; write outside it)",
+           f"title: {yaml_str(title)}", f"exported: {yaml_str(stamp)}",
+           "sources:" + ("" if sources else " []")]
+    out += [f"  - {yaml_str(s)}" for s in sources]
+    out += ["tags:" + ("" if tags else " []")] + [f"  - {yaml_str(t)}" for t in tags]
+    out += ["---", ""]
+    placed = [e for e in entries if e.article and e.anchor.found]
+    current = None
+    for e in placed:
+        if e.article is not current:
+            current = e.article
+            out += _article_section(e)
+        out += _highlight(e)
+    orphans = [e for e in entries if not (e.article and e.anchor.found)]
+    if orphans:
+        out += ["## Orphaned highlights", "",
+                "These quotes were not found in the current text of their article.", ""]
+        for e in orphans:
+            out += [f"From `{md_text(e.highlight.article_path)}`:", ""] + _highlight(e)
+    out += [END, ""]
+    return "\n".join(out)
+
+
+def _article_section(e: Entry) -> list[str]:
+    meta = e.article.meta
+    lines = [f"## {md_text(e.article.label)}: {md_text(meta.title)}", ""]
+    for label, value in (("Source", meta.source), ("Title", meta.title), ("Author", meta.author),
+                         ("Date", meta.date or ""), ("Path", str(e.article.path))):
+        if value:
+            lines.append(f"- **{label}:** {md_text(value)}")
+    return lines + [""]
+
+
+def _highlight(e: Entry) -> list[str]:
+    h = e.highlight
+    lines = [md_quote(h.quote), ""]
+    if h.tags:
+        lines += [" ".join(f"#{t}" for t in h.tags), ""]
+    if h.note.strip():
+        lines += ["**Note:** " + md_lines(h.note.strip()), ""]
+    if e.anchor.status == "fuzzy":
+        lines += ["*(The article's text changed; this highlight was matched approximately.)*", ""]
+    if e.said:
+        lines += ["**What the other sources said:**", ""]
+        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_lines(s.text)}" for s in e.said]
+    else:
+        lines += ["*No other source reports this.*"]
+    return lines + [""]

@@ -1,0 +1,39 @@
+"""Escape text so that it stays plain text inside a markdown document."""
+from __future__ import annotations
+
+import json
+import re
+
+INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
+LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def md_text(text: str) -> str:
+    """One or more lines of plain text, escaped; lines keep their breaks."""
+    lines = []
+    for line in text.replace("\t", " ").replace("\r", "").split("\n"):
+        line = INLINE.sub(r"\\\1", line.strip())
+        line = LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_lead(lead: str) -> str:
+    if lead[0].isdigit():
+        return lead[:-1] + "\\" + lead[-1]
+    return "\\" + lead
+
+
+def md_quote(text: str) -> str:
+    """A blockquote: every line prefixed with "> ", blank lines as ">"."""
+    return "\n".join(f"> {line}" if line else ">" for line in md_text(text).split("\n"))
+
+
+def md_lines(text: str) -> str:
+    """Escaped text whose line breaks survive rendering (hard breaks)."""
+    return "  \n".join(md_text(text).split("\n"))
+
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)

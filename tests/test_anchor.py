@@ -1,0 +1,39 @@
+"""Re-anchoring a highlight after its article's text changed."""
+from __future__ import annotations
+
+import pytest
+
+from reader.anchor import context, reanchor
+
+ORIGINAL = ("The senator flew to Moscow on Monday. He met Konstantin Kosachev, the committee chairman. "
+            "They agreed to meet again in November. Critics objected to the trip.")
+QUOTE = "He met Konstantin Kosachev, the committee chairman."
+START = ORIGINAL.index(QUOTE)
+PREFIX, SUFFIX = context(ORIGINAL, START, START + len(QUOTE))
+
+CASES = [
+    ("unchanged", ORIGINAL, "exact", QUOTE),
+    ("moved", "A new first paragraph was added here.\n\n" + ORIGINAL, "moved", QUOTE),
+    ("edited", ORIGINAL.replace("the committee chairman", "the committee's chairman"), "fuzzy",
+     "He met Konstantin Kosachev, the committee's chairman."),
+    ("deleted", ORIGINAL.replace(QUOTE + " ", ""), "orphaned", None),
+    ("rewritten", "Nothing of the original article remains in this version at all.", "orphaned", None),
+]
+
+
+@pytest.mark.parametrize("name,text,status,found", CASES, ids=[c[0] for c in CASES])
+def test_reanchoring(name, text, status, found):
+    anchor = reanchor(text, QUOTE, PREFIX, SUFFIX, START, START + len(QUOTE))
+    assert anchor.status == status
+    if found is None:
+        assert not anchor.found
+    else:
+        assert text[anchor.start : anchor.end] == found
+
+
+def test_duplicated_text_is_told_apart_by_context():
+    other = "Elsewhere, a different story. " + QUOTE + " Unrelated words follow here. "
+    text = other + ORIGINAL  # the quote now appears twice; the second has the right context
+    anchor = reanchor(text, QUOTE, PREFIX, SUFFIX, 0, len(QUOTE))
+    assert anchor.status == "moved"
+    assert anchor.start == len(other) + START
