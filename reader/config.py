@@ -54,6 +54,7 @@ class UIConfig:
 @dataclass(frozen=True)
 class HighlightsConfig:
     database: str = ""  # empty: the platform data dir
+    export_file: str = "highlights.md"  # where x in the app exports (relative to the current folder)
     tag_colors: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.anchor import Anchor, reanchor
-from reader.model import Alignment, Article
+from reader.model import Alignment, Article, Passage
 from reader.store import Highlight
 
 
@@ -44,22 +44,28 @@ def locate(h: Highlight, article: Article) -> Anchor:
     return reanchor(article.text, h.quote, h.prefix, h.suffix, hint, hint + len(h.quote))
 
 
-def counterparts(alignment: Alignment | None, index: int, start: int, end: int) -> tuple[Said, ...]:
-    """Passages of other articles aligned with [start, end) of article ``index``."""
+def aligned_passages(alignment: Alignment | None, index: int, start: int, end: int) -> list[tuple[Passage, float]]:
+    """Passages of other articles aligned with [start, end) of article ``index``, with their scores."""
     if alignment is None:
-        return ()
-    out: dict[tuple[int, int, int], Said] = {}
+        return []
+    out: dict[tuple[int, int, int], tuple[Passage, float]] = {}
     for group in alignment.groups:
-        mine = [p for p in group.passages if p.article == index and p.start < end and p.end > start]
-        if not mine:
+        if not any(p.article == index and p.start < end and p.end > start for p in group.passages):
             continue
         for p in group.passages:
-            if p.article == index:
-                continue
-            art = alignment.articles[p.article]
-            score = group.pair_scores.get(tuple(sorted((index, p.article))), group.score)
-            out[(p.article, p.start, p.end)] = Said(art.label, art.meta.title, art.text[p.start : p.end], score)
-    return tuple(out[k] for k in sorted(out))
+            if p.article != index:
+                score = group.pair_scores.get(tuple(sorted((index, p.article))), group.score)
+                out[(p.article, p.start, p.end)] = (p, score)
+    return [out[k] for k in sorted(out)]
+
+
+def counterparts(alignment: Alignment | None, index: int, start: int, end: int) -> tuple[Said, ...]:
+    """What the other sources said about [start, end) of article ``index``."""
+    said = []
+    for p, score in aligned_passages(alignment, index, start, end):
+        art = alignment.articles[p.article]
+        said.append(Said(art.label, art.meta.title, art.text[p.start : p.end], score))
+    return tuple(said)
 
 
 def build_entries(highlights: list[Highlight], articles: list[Article], alignment: Alignment | None) -> list[Entry]:

@@ -16,6 +16,8 @@ from textual.widgets import Footer, Header
 from reader.align import align
 from reader.errors import ReaderError
 from reader.model import Alignment, Article
+from reader.store import HighlightStore
+from reader.ui.highlighting import HIGHLIGHT_BINDINGS, HighlightingMixin
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_rows
 from reader.ui.screens.search import Match, SearchScreen, find_all
@@ -29,7 +31,7 @@ FLASH_SECONDS = 0.7
 THRESHOLD_STEP = 0.05
 
 
-class ReaderApp(App):
+class ReaderApp(HighlightingMixin, App):
     """Split panes over a set of articles, coloured by an alignment computed in a worker."""
 
     TITLE = "reader"
@@ -54,13 +56,20 @@ class ReaderApp(App):
         Binding("comma", "cycle_article(-1)", "Previous article in pane", id="previous_article", show=False),
         Binding("plus,equals_sign", "threshold(1)", "Stricter", id="threshold_up", show=False),
         Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
+        *HIGHLIGHT_BINDINGS,
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
-                 wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None) -> None:
+                 wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None,
+                 store: HighlightStore | None = None, tag_colors: dict[str, str] | None = None,
+                 export_path: Path = Path("highlights.md")) -> None:
         super().__init__()
+        self.store = store
+        self.tag_colors = tag_colors or {}
+        self.export_path = export_path
+        self.deleted: list[str] = []  # ids deleted in this session, for undo
         self.articles = articles
         self.threshold = threshold
         self.max_panes = max(1, min(panes, len(articles)))
@@ -92,6 +101,7 @@ class ReaderApp(App):
         self._update_headers()
         self._fit_panes()
         self.panes[0].focus()
+        self.load_highlights()
         self.realign()
 
     @property
@@ -160,6 +170,8 @@ class ReaderApp(App):
         styles = self._styles()
         for pane in self.panes:
             pane.set_styles(styles)
+        if hasattr(self, "placed"):
+            self.show_highlights()
 
     # ---------------------------------------------------------------- events
     def on_article_pane_cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
@@ -312,6 +324,7 @@ class ReaderApp(App):
         spans = self.spans[index] if self.alignment is not None else []
         pane.show_article(self.articles[index], index, spans)
         pane.matches = [(m.start, m.end) for m in self.search_matches if m.article == index]
+        self.show_highlights()
         self._update_headers()
         pane.focus()
 
@@ -394,7 +407,13 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
         wrap_width=config.ui.wrap_width,
         theme=theme or config.ui.theme,
         keymap=dict(config.keys),
+        store=HighlightStore(config.highlights.database_path),
+        tag_colors=dict(config.highlights.tag_colors),
+        export_path=Path(config.highlights.export_file).expanduser(),
     )
     check_theme(app, app.initial_theme)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.store.close()
     return 0

@@ -23,6 +23,7 @@ class PaneStyles:
     flash: Style
     match: Style
     highlight: Style
+    selection: Style
     gap: Style
 
     def group(self, n: int) -> Style:
@@ -48,5 +49,6 @@ def pane_styles(background: str, foreground: str, accent: str, dark: bool) -> Pa
         flash=Style(bgcolor=acc.rich_color, color=bg.rich_color, bold=True),
         match=Style(bgcolor=Color.parse("#ffd700").rich_color, color=Color.parse("#000000").rich_color),
         highlight=Style(underline=True, bold=True, color=Color.parse("#ff00ff" if dark else "#a000a0").rich_color),
+        selection=Style(reverse=True),
         gap=Style(color=fg.blend(bg, 0.6).rich_color, italic=True),
     )

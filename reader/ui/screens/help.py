@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(title="reader — keys", expand=True, title_style="bold")
         table.add_column("Keys", style="bold cyan", no_wrap=True)
         table.add_column("Action")
-        table.add_column("Binding id (for [keys] in config.toml)", style="dim")
+        table.add_column(Text("Binding id (for [keys] in config.toml)"), style="dim")
         for keys, description, binding_id in self.rows:
             table.add_row(keys, description, binding_id)
         hint = Text("Every action is also in the command palette (ctrl+p). Esc closes this.", style="dim")
@@ -40,7 +40,8 @@ def key_label(keys: str) -> str:
     """"j,down" -> "j / ↓"."""
     names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "question_mark": "?", "slash": "/",
              "plus": "+", "minus": "-", "left_curly_bracket": "{", "right_curly_bracket": "}",
-             "left_square_bracket": "[", "right_square_bracket": "]", "comma": ",", "full_stop": "."}
+             "left_square_bracket": "[", "right_square_bracket": "]", "comma": ",", "full_stop": ".",
+             "dollar_sign": "$", "equals_sign": "=", "escape": "esc"}
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 

@@ -50,11 +50,26 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("G,end", "edge(1)", "Bottom", id="bottom", show=False),
         Binding("],ctrl+down", "aligned(1)", "Next aligned", id="next_aligned"),
         Binding("[,ctrl+up", "aligned(-1)", "Previous aligned", id="previous_aligned", show=False),
+        Binding("v", "select", "Select", id="select"),
+        Binding("w", "extend_word(1)", "Selection: extend by a word", id="select_word_right", show=False),
+        Binding("b", "extend_word(-1)", "Selection: shrink by a word", id="select_word_left", show=False),
+        Binding("dollar_sign", "extend_paragraph", "Selection: to paragraph end", id="select_paragraph_end", show=False),
+        Binding("m", "mark", "Highlight", id="highlight"),
+        Binding("escape", "cancel_selection", "Cancel selection", id="cancel_selection", show=False),
     ]
 
     DEFAULT_CSS = """
     ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     """
+
+    class HighlightRequested(Message):
+        """The user asked to highlight [start, end) of this pane's article (display offsets)."""
+
+        def __init__(self, pane: ArticlePane, start: int, end: int) -> None:
+            super().__init__()
+            self.pane = pane
+            self.start = start
+            self.end = end
 
     class CursorMoved(Message):
         """The cursor of ``pane`` moved to another sentence."""
@@ -71,7 +86,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self.cursor = 0
         self.flash_span: tuple[int, int] | None = None
         self.matches: list[tuple[int, int]] = []
-        self.marks: list[tuple[int, int, Style]] = []  # highlights and selections
+        self.marks: list[tuple[int, int, Style]] = []  # highlights
+        self.selection: tuple[int, int] | None = None  # (anchor, head) display offsets
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._line_ids: list[int] = []
@@ -91,6 +107,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.cursor = 0
         self.matches = []
         self.marks = []
+        self.selection = None
         self.flash_span = None
         self.set_spans(spans or [])
         self._relayout()
@@ -238,6 +255,10 @@ class ArticlePane(ScrollView, can_focus=True):
         st = self.styles_
         layers: list[tuple[int, int, Style]] = [(s.start, s.end, st.group(s.group)) for s in spans]
         layers += [(s, e, style) for s, e, style in self.marks if s < line.end and e > line.start]
+        if self.selection:
+            lo, hi = sorted(self.selection)
+            if lo < line.end and hi > line.start:
+                layers.append((lo, hi, st.selection))
         layers += [(s, e, st.match) for s, e in self.matches if s < line.end and e > line.start]
         sent = self.article.sentences[self.cursor] if self.article.sentences else None
         if sent and sent.start < line.end and sent.end > line.start:
@@ -274,6 +295,10 @@ class ArticlePane(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(sents) - 1))
         self.cursor = self._nearest_visible(index, 1 if index >= self.cursor else -1)
+        if self.selection:
+            sent = sents[self.cursor]
+            anchor = self.selection[0]
+            self.selection = (anchor, sent.end if sent.end > anchor else sent.start)
         self.invalidate()
         if scroll:
             self.scroll_cursor_into_view()
@@ -355,6 +380,70 @@ class ArticlePane(ScrollView, can_focus=True):
                         k -= 1
                 return k
             k += delta
+        return None
+
+    # ---------------------------------------------------------------- selection
+    def action_select(self) -> None:
+        """Start a selection on the cursor sentence (or confirm one in progress)."""
+        if self.selection:
+            self.action_mark()
+            return
+        sent = self.article.sentences[self.cursor]
+        self.selection = (sent.start, sent.end)
+        self.invalidate()
+
+    def action_extend_word(self, delta: int) -> None:
+        if not self.selection:
+            self.action_select()
+        anchor, head = self.selection
+        text = self.article.text
+        pos = head
+        if delta > 0:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            while pos < len(text) and not text[pos].isspace():
+                pos += 1
+        else:
+            while pos > anchor and text[pos - 1].isspace():
+                pos -= 1
+            while pos > anchor and not text[pos - 1].isspace():
+                pos -= 1
+            while pos > anchor and text[pos - 1].isspace():
+                pos -= 1
+        if pos != anchor:
+            self.selection = (anchor, pos)
+        self.invalidate()
+
+    def action_extend_paragraph(self) -> None:
+        if not self.selection:
+            self.action_select()
+        para = self.article.sentences[self.cursor].paragraph
+        last = max(s.index for s in self.article.sentences if s.paragraph == para)
+        self.set_cursor(last)
+
+    def action_mark(self) -> None:
+        """Highlight the selection, or the cursor sentence when nothing is selected."""
+        if self.selection:
+            start, end = sorted(self.selection)
+        else:
+            sent = self.article.sentences[self.cursor]
+            start, end = sent.start, sent.end
+        self.selection = None
+        self.invalidate()
+        if end > start:
+            self.post_message(self.HighlightRequested(self, start, end))
+
+    def action_cancel_selection(self) -> None:
+        if self.selection:
+            self.selection = None
+            self.invalidate()
+
+    def highlight_at_cursor(self) -> int | None:
+        """Index into ``marks`` of a highlight touching the cursor sentence."""
+        sent = self.article.sentences[self.cursor]
+        for n, (s, e, _) in enumerate(self.marks):
+            if s < sent.end and e > sent.start:
+                return n
         return None
 
     def on_focus(self) -> None:

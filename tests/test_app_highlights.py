@@ -1,0 +1,114 @@
+"""Highlights in the app, by keys: mark, select, tag and note, panel, delete and undo, rename, export."""
+from __future__ import annotations
+
+from reader.loading import load_articles
+from reader.store import HighlightStore
+from reader.ui.app import ReaderApp
+from reader.ui.screens.highlights import HighlightsScreen
+from reader.ui.screens.tag_note import RenameTagDialog, TagNoteDialog
+from ui_support import SEEDS, settle
+
+SIZE = (160, 45)
+
+
+def app_with_store(tmp_path, **kwargs) -> ReaderApp:
+    return ReaderApp(load_articles([SEEDS], print), threshold=0.25, store=HighlightStore(tmp_path / "h.db"),
+                     export_path=tmp_path / "out.md", **kwargs)
+
+
+async def test_mark_sentence_then_tag_and_note(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "right_square_bracket", "m")
+        assert isinstance(app.screen, TagNoteDialog)
+        (h,) = app.store.list()  # stored before the dialog: nothing to save
+        pane = app.panes[1]
+        assert h.quote == pane.article.sentence_text(pane.article.sentences[pane.cursor])
+        assert h.counterparts, "the aligned passages of the other sources are kept with it"
+        await pilot.press(*"Quote/Paul sanctions", "enter", *"first line", "enter", *"second line", "ctrl+s")
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.tags == ("quote/paul", "sanctions") and h.note == "first line\nsecond line"
+        assert pane.marks and pane.marks[0][:2] == (pane.article.sentences[pane.cursor].start,
+                                                     pane.article.sentences[pane.cursor].end)
+
+
+async def test_selection_by_words_spans_sentences(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.panes[0]
+        first = pane.article.sentences[0]
+        await pilot.press("v", "j", "w", "w", "m")
+        await pilot.press("escape")
+        (h,) = app.store.list()
+        assert h.quote.startswith(pane.article.text[first.start : first.start + 20])
+        assert len(h.quote) > first.end - first.start  # crossed into the next sentences
+        second = pane.article.sentences[1]
+        assert pane.article.text[second.start : second.end] in h.quote
+
+
+async def test_tag_completion_from_existing_tags(tmp_path):
+    app = app_with_store(tmp_path)
+    app.store.add("/x.txt", "h", "q", "", "", 0, 1, ["quote/paul"], "")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m", *"quo", "right")
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "quote/paul"
+
+
+async def test_panel_filter_jump_delete_undo_rename(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
+        await pilot.pause()
+        assert len(app.store.list()) == 2
+        await pilot.press("H")
+        assert isinstance(app.screen, HighlightsScreen) and len(app.screen.shown) == 2
+        app.screen.query_one("Input").value = "#beta"
+        await pilot.pause()
+        assert len(app.screen.shown) == 1
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(app.store.list()) == 1 and app.store.list()[0].tags == ("alpha",)
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(app.store.list()) == 2
+        app.screen.query_one("Input").value = ""
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameTagDialog)
+        await pilot.press("enter", *"gamma", "enter")
+        await pilot.pause()
+        assert "gamma" in app.store.tags()
+        await pilot.press("enter")  # jump to the highlighted row
+        await pilot.pause()
+        assert not isinstance(app.screen, HighlightsScreen)
+
+
+async def test_export_key_writes_markdown(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "right_square_bracket", "m", *"cato", "ctrl+s", "x")
+        await pilot.pause()
+        text = (tmp_path / "out.md").read_text()
+        assert "#cato" in text and "What the other sources said" in text
+
+
+async def test_highlights_survive_reopening(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "m", "escape")
+    app.store.close()
+    again = app_with_store(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = again.panes[0]
+        s = pane.article.sentences[1]
+        assert pane.marks and pane.marks[0][:2] == (s.start, s.end)
