@@ -1,0 +1,65 @@
+"""Align two generated texts of 0.25, 0.5, 1 and 2 MB: wall time and peak memory.
+
+Each size runs in a fresh process (so peak RSS is its own), three times; the median is
+printed, with the time ratio to the size before (the target is <= ~2.3x per doubling,
+and 2 x 1 MB in <= 5 s and <= 400 MB).
+
+    python benchmarks/bench_align.py [--runs 3] [--sizes 0.25,0.5,1,2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+t0 = time.perf_counter()
+from reader.align import align
+from reader.loading import load_articles
+arts = load_articles([Path(p) for p in sys.argv[1:]], print)
+t1 = time.perf_counter()
+result = align(arts)
+t2 = time.perf_counter()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"load": t1 - t0, "align": t2 - t1, "total": t2 - t0, "rss_mb": rss, "groups": len(result.groups)}}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sizes", default="0.25,0.5,1,2")
+    args = ap.parse_args()
+    sys.path.insert(0, str(HERE))
+    from textgen import pair
+
+    print(f"{'size':>8} {'load s':>7} {'align s':>8} {'total s':>8} {'ratio':>6} {'peak MB':>8} {'groups':>7}")
+    previous = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for size_mb in (float(s) for s in args.sizes.split(",")):
+            a, b = pair(int(size_mb * 1_000_000))
+            pa, pb = Path(tmp) / f"a{size_mb}.txt", Path(tmp) / f"b{size_mb}.txt"
+            pa.write_text(a)
+            pb.write_text(b)
+            runs = []
+            for _ in range(args.runs):
+                out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(HERE.parent)), str(pa), str(pb)],
+                                     capture_output=True, text=True, check=True)
+                runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+            ratio = f"{med['total'] / previous:.2f}" if previous else "-"
+            previous = med["total"]
+            print(f"{size_mb:>6} MB {med['load']:7.2f} {med['align']:8.2f} {med['total']:8.2f} {ratio:>6} "
+                  f"{med['rss_mb']:8.0f} {int(med['groups']):7d}")
+
+
+if __name__ == "__main__":
+    main()
