@@ -58,7 +58,8 @@ def _highlight(e: Entry) -> list[str]:
         lines += ["*(The article's text changed; this highlight was matched approximately.)*", ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
-        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_lines(s.text)}" for s in e.said]
+        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.text.split()))}"
+                  for s in e.said]
     else:
         lines += ["*No other source reports this.*"]
     return lines + [""]
