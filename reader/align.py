@@ -41,6 +41,9 @@ class Params:
     summary_gap: int = 40  # how far apart, on the summarised side
     summary_ratio: float = 3.0  # a summary covers this many times more sentences
     summary_min_seeds: int = 3
+    contrast: float = 0.7  # one-sentence matches weaker than this share of the best are dropped
+    chain_score: float = 0.35  # ... when far apart on the other side, both must score this
+    chain_gap: int = 1  # fragments this many sentences apart on one side, in order on the other, join
     summary_order: float = 0.75  # share of its seeds a summary keeps in order
     solid: float = 0.6  # a fragment this good is not part of a summary
     posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
@@ -83,7 +86,7 @@ def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params:
         by_pair[(s.a, s.b)].append(s)
     for (a, b), pair_seeds in sorted(by_pair.items()):
         found = [f for f in _fragments(a, b, pair_seeds, vectors, params) if f.score >= threshold]
-        fragments += _drop_overlaps(found)
+        fragments += _chain(_drop_overlaps(_contrast(found, params)), params)
     groups = _groups(articles, [_trimmed(articles, f) for f in fragments])
     return Alignment(articles=articles, groups=groups, threshold=threshold)
 
@@ -252,6 +255,33 @@ def _drop_overlaps(fragments: list[Fragment]) -> list[Fragment]:
         if not any(_overlap(f.i0, f.i1, k.i0, k.i1) or _overlap(f.j0, f.j1, k.j0, k.j1) for k in kept):
             kept.append(f)
     return kept
+
+
+def _contrast(fragments: list[Fragment], p: Params) -> list[Fragment]:
+    """Drop lone one-sentence matches much weaker than the best match of the same two
+    articles: beside a real shared passage they are chance resemblances."""
+    best = max((f.score for f in fragments), default=0.0)
+    return [f for f in fragments
+            if f.score >= p.contrast * best or (f.i1 > f.i0 and f.j1 > f.j0)]
+
+
+def _chain(fragments: list[Fragment], p: Params) -> list[Fragment]:
+    """Join fragments that follow each other on one side and keep their order on the other
+    (a summary or a loosely rewritten passage found in pieces)."""
+    out: list[Fragment] = []
+    for f in sorted(fragments, key=lambda f: (f.i0, f.j0)):
+        last = out[-1] if out else None
+        far = f.j0 - last.j1 > p.gap if last else False
+        if (last and _follows(last.i1, f.i0, p.chain_gap) and last.j0 <= f.j0 and f.j0 - last.j1 <= p.summary_gap
+                and (not far or min(last.score, f.score) >= p.chain_score)):
+            out[-1] = replace(last, i1=max(last.i1, f.i1), j1=max(last.j1, f.j1), score=max(last.score, f.score))
+        else:
+            out.append(f)
+    return out
+
+
+def _follows(end: int, start: int, gap: int) -> bool:
+    return 0 < start - end <= gap + 1
 
 
 def _overlap(lo1: int, hi1: int, lo2: int, hi2: int) -> int:
