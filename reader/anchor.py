@@ -69,21 +69,30 @@ def _fuzzy(text: str, quote: str, old_start: int) -> Anchor:
     for lo, hi in regions:
         found = fuzz.partial_ratio_alignment(quote, text[lo:hi], score_cutoff=FUZZY_MIN)
         if found is not None:
-            start, end, score = _best_span(text, quote, lo + found.dest_start)
-            return Anchor("fuzzy", start, end, score)
+            start, end, score = _best_span(text, quote, lo + found.dest_start, lo + found.dest_end)
+            if score >= FUZZY_MIN:  # the whole span, not just a part of it, must be like the quote
+                return Anchor("fuzzy", start, end, score)
     return Anchor("orphaned")
 
 
-def _best_span(text: str, quote: str, near: int) -> tuple[int, int, float]:
-    """The span around ``near`` most like the quote (edits shift its start and change its length)."""
+def _best_span(text: str, quote: str, near_start: int, near_end: int) -> tuple[int, int, float]:
+    """The span near [near_start, near_end) most like the quote (edits shift its start and change its length).
+
+    Coordinate search: the best start for the current end, then the best end for that start, twice:
+    some 17 + len/2 comparisons rather than 17 × len/2, so a long quote stays fast.
+    """
     slack = max(4, len(quote) // 4)
-    best = (-1.0, 0, 0)
-    for start in range(max(0, near - 8), min(len(text), near + 9)):
-        at_word = start == 0 or not text[start - 1].isalnum()
-        for end in range(max(start + 1, start + len(quote) - slack), min(len(text), start + len(quote) + slack) + 1):
-            score = fuzz.ratio(quote, text[start:end])
-            key = (score + (0.5 if at_word else 0.0), start, end)
-            if key > best:
-                best = key
-    _, start, end = best
+    start, end = near_start, max(near_end, near_start + 1)
+    for _ in range(2):
+        starts = range(max(0, start - 8), min(end, start + 9))
+        start = max(starts, key=lambda s: (fuzz.ratio(quote, text[s:end]) + _word_bonus(text, s), -abs(s - start)))
+        ends = range(max(start + 1, start + len(quote) - slack), min(len(text), start + len(quote) + slack) + 1)
+        end = max(ends, key=lambda e: (fuzz.ratio(quote, text[start:e]) + _word_bonus(text, e, after=True),
+                                       -abs(e - end)))
     return start, end, fuzz.ratio(quote, text[start:end])
+
+
+def _word_bonus(text: str, pos: int, after: bool = False) -> float:
+    """A small preference for spans that start (or, ``after``, end) at a word boundary."""
+    neighbour = pos if after else pos - 1
+    return 0.5 if not 0 <= neighbour < len(text) or not text[neighbour].isalnum() else 0.0

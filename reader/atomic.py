@@ -37,8 +37,8 @@ def replace_block(existing: str, block: str, begin: str, end: str) -> str:
 
     Without markers the block is appended after the user's text; their text is never lost.
     """
-    lo = existing.find(begin)
-    hi = existing.find(end, lo + len(begin)) if lo >= 0 else -1
+    hi = existing.find(end)
+    lo = existing.rfind(begin, 0, hi) if hi >= 0 else -1  # the begin nearest the end: a stray one stays
     if lo < 0 or hi < 0:
         if not existing.strip():
             return block

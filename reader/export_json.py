@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from reader.export_entries import Entry
 
@@ -23,7 +24,7 @@ def _annotation(e: Entry) -> dict:
     body = [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in h.tags]
     if h.note:
         body.insert(0, {"type": "TextualBody", "purpose": "commenting", "value": h.note, "format": "text/plain"})
-    source = e.article.path.resolve().as_uri() if e.article else "file://" + h.article_path
+    source = (e.article.path if e.article else Path(h.article_path)).resolve().as_uri()
     selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": h.quote, "prefix": h.prefix, "suffix": h.suffix}]
     if e.article and e.anchor.found:
         start, end = e.article.to_raw(e.anchor.start, e.anchor.end)

@@ -13,6 +13,7 @@ def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
     """The markdown block (front matter to end marker)."""
     sources = sorted({e.article.label for e in entries if e.article})
     tags = sorted({t for e in entries for t in e.highlight.tags})
+    # the date of the newest change, not today's: re-exporting unchanged highlights gives the same bytes
     stamp = max((e.highlight.updated for e in entries), default="")[:10]
     out = ["---", f"{BEGIN} (reader export rewrites this block, up to the end marker; write outside it)",
            f"title: {yaml_str(title)}", f"exported: {yaml_str(stamp)}",

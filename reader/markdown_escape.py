@@ -6,6 +6,8 @@ import re
 
 INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
 LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+# printable in JSON but not allowed (or line breaks) inside a YAML double-quoted scalar
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def md_text(text: str) -> str:
@@ -35,5 +37,7 @@ def md_lines(text: str) -> str:
 
 
 def yaml_str(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML double-quoted scalar: a JSON string, with what YAML forbids there escaped."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+

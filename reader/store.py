@@ -129,6 +129,9 @@ class HighlightStore:
         self.conn.row_factory = sqlite3.Row
         try:
             self._check_and_migrate()
+        except sqlite3.OperationalError as e:  # locked, unreadable, read-only: not damage
+            self.conn.close()
+            raise ReaderError(f"{self.path}: cannot open the highlights database ({e})") from None
         except sqlite3.DatabaseError as e:
             self.conn.close()
             raise ReaderError(f"{self.path}: the highlights database is damaged ({e}); it was left untouched") from None
@@ -138,7 +141,9 @@ class HighlightStore:
 
     # ---------------------------------------------------------------- schema
     def _check_and_migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        # one statement, one snapshot: an instance migrating meanwhile cannot make the two disagree
+        version, tables = self.conn.execute(
+            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version").fetchone()
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise ReaderError(
@@ -146,6 +151,10 @@ class HighlightStore:
                 f"reader knows ({SCHEMA_VERSION}); upgrade reader. The file was left untouched")
         if version and self.conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("integrity check failed")
+        if not version and tables:
+            self.conn.close()
+            raise ReaderError(f"{self.path}: a SQLite database of another program, not reader's highlights; "
+                              "it was left untouched (set [highlights] database to another file)")
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
@@ -161,14 +170,23 @@ class HighlightStore:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (BEGIN IMMEDIATE), committed on exit."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise ReaderError(f"{self.path}: cannot save to the highlights database ({e})") from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._rollback()
+            raise ReaderError(f"{self.path}: the change was not saved ({e})") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # ---------------------------------------------------------------- changes
     def add(self, article_path: str, content_hash: str, quote: str, prefix: str, suffix: str, start: int,

@@ -37,3 +37,17 @@ def test_duplicated_text_is_told_apart_by_context():
     anchor = reanchor(text, QUOTE, PREFIX, SUFFIX, 0, len(QUOTE))
     assert anchor.status == "moved"
     assert anchor.start == len(other) + START
+
+
+def test_long_edited_quote_in_a_large_text_gets_its_exact_new_span():
+    filler = " ".join(f"word{n % 997}" for n in range(120_000))  # ~1 MB
+    quote = " ".join(f"Sentence {n} of the long highlighted paragraph about Kosachev." for n in range(20))
+    text = filler + " " + quote + " " + filler
+    start = len(filler) + 1
+    prefix, suffix = context(text, start, start + len(quote))
+    edited_quote = ("Sentense" + quote[len("Sentence"):-len("Kosachev.")] + "Kosachyov.").replace(
+        "paragraph about Kosachev. Sentence 7", "paragraph on Kosachyov. Sentence 7")  # first, middle, last words
+    edited = "New lead paragraph.\n" + text.replace(quote, edited_quote)
+    anchor = reanchor(edited, quote, prefix, suffix, start, start + len(quote))
+    assert anchor.status == "fuzzy"
+    assert edited[anchor.start : anchor.end] == edited_quote

@@ -118,3 +118,15 @@ def test_export_command_end_to_end(tmp_path):
     bad = subprocess.run(cmd[:-3] + ["-o", str(tmp_path / "nope" / "x.md"), str(REPO / "articles")],
                          capture_output=True, text=True)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and "cannot write" in bad.stderr
+
+
+def test_replace_block_with_a_stray_begin_marker_keeps_the_text_after_it():
+    existing = "intro\n---\n# reader:begin mine, typed by hand\nmy text\n\n---\n# reader:begin\nold\n<!-- reader:end -->\nafter\n"
+    out = replace_block(existing, "---\n# reader:begin\nnew\n<!-- reader:end -->\n", "---\n# reader:begin", "<!-- reader:end -->")
+    assert out == "intro\n---\n# reader:begin mine, typed by hand\nmy text\n\n---\n# reader:begin\nnew\n<!-- reader:end -->\nafter\n"
+
+
+def test_front_matter_strings_are_safe_yaml():
+    from reader.markdown_escape import yaml_str
+
+    assert yaml_str('Say "hi"\n\u2028x\x7f') == '"Say \\"hi\\"\\n\\u2028x\\u007f"'

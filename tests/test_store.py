@@ -145,3 +145,28 @@ def test_kill_9_loses_no_shown_highlight(tmp_path):
     proc.wait()
     stored = {h.id for h in HighlightStore(db).list()}
     assert shown and set(s for s in shown if s) <= stored
+
+
+def test_another_programs_sqlite_database_is_refused_and_untouched(tmp_path):
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE accounts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(ReaderError, match="another program"):
+        HighlightStore(db)
+    assert db.read_bytes() == before
+
+
+def test_a_write_that_cannot_happen_is_a_clear_error_and_changes_nothing(tmp_path):
+    store = HighlightStore(tmp_path / "h.db")
+    h = add(store, tags=["kept"])
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(tmp_path / "h.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another instance holding the write lock for too long
+    with pytest.raises(ReaderError, match="h.db"):
+        store.update(h.id, tags=["lost"])
+    other.execute("ROLLBACK")
+    assert store.get(h.id).tags == ("kept",)
+    assert store.update(h.id, tags=["now"]).tags == ("now",)  # the store still works afterwards
