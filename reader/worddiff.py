@@ -1,4 +1,8 @@
-"""Word-level differences between two passages: what was added, dropped or changed."""
+"""Word-level differences between two passages: what was added, dropped or changed.
+
+Words are matched case-insensitively; each run of the diff keeps the original text of
+both passages (and where it is in them), so callers can show it with its own spacing.
+"""
 from __future__ import annotations
 
 import re
@@ -13,25 +17,39 @@ class Change:
     """One run of the diff: kind is "same", "added", "dropped" or "changed"."""
 
     kind: str
-    old: str  # the words of the first passage
-    new: str  # the words of the second passage
+    old: str  # the run's text in the first passage ("" when added)
+    new: str  # the run's text in the second passage ("" when dropped)
+    old_span: tuple[int, int] = (0, 0)  # where ``old`` is in the first passage
+    new_span: tuple[int, int] = (0, 0)  # where ``new`` is in the second passage
+
+
+KINDS = {"equal": "same", "insert": "added", "delete": "dropped", "replace": "changed"}
 
 
 def word_diff(old: str, new: str) -> list[Change]:
     """How ``new`` differs from ``old``, word by word (case-insensitive matching)."""
-    a, b = TOKEN.findall(old), TOKEN.findall(new)
-    matcher = SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False)
+    a, b = list(TOKEN.finditer(old)), list(TOKEN.finditer(new))
+    matcher = SequenceMatcher(a=[m.group().lower() for m in a], b=[m.group().lower() for m in b], autojunk=False)
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        kind = {"equal": "same", "insert": "added", "delete": "dropped", "replace": "changed"}[tag]
-        out.append(Change(kind, _join(a[i1:i2]), _join(b[j1:j2])))
+        old_span, new_span = _span(a, i1, i2), _span(b, j1, j2)
+        out.append(Change(KINDS[tag], old[slice(*old_span)], new[slice(*new_span)], old_span, new_span))
     return out
 
 
-def _join(tokens: list[str]) -> str:
-    text = ""
-    for t in tokens:
-        if text and (t[0].isalnum() or t in "“‘(["):
-            text += " "
-        text += t
-    return text
+def common_share(changes: list[Change]) -> float:
+    """Share of the words of both passages that the two have in common (0..1)."""
+    same = sum(_count(c.old) * 2 for c in changes if c.kind == "same")
+    total = sum(_count(c.old) + _count(c.new) for c in changes)
+    return same / total if total else 1.0
+
+
+def _span(tokens: list[re.Match], i: int, j: int) -> tuple[int, int]:
+    if i >= j:
+        pos = tokens[i - 1].end() if i else 0
+        return pos, pos
+    return tokens[i].start(), tokens[j - 1].end()
+
+
+def _count(words: str) -> int:
+    return len(TOKEN.findall(words))

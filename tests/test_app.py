@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.align import align
 from reader.loading import load_article
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
@@ -206,14 +207,19 @@ async def test_threshold_changes_live():
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = len(app.alignment.groups)
-        for _ in range(4):
-            await pilot.press("minus")
+        for _ in range(3):
+            await pilot.press("plus")
         await settle(pilot)
-        assert app.threshold == pytest.approx(0.05)
-        assert len(app.alignment.groups) > before
-        await pilot.press("plus")
+        assert app.threshold == pytest.approx(0.40)
+        assert app.alignment.threshold == pytest.approx(0.40)  # re-aligned, no restart
+        expected = align(app.articles, 0.40).groups
+        assert len(app.alignment.groups) == len(expected) <= before
+        assert [len(g.passages) for g in app.alignment.groups] == [len(g.passages) for g in expected]
+        assert "threshold 0.40" in app.sub_title
+        await pilot.press("minus")
         await settle(pilot)
-        assert app.threshold == pytest.approx(0.10)
+        assert app.threshold == pytest.approx(0.35)
+        assert app.alignment.threshold == pytest.approx(0.35)
 
 
 async def test_user_keymap_remaps_by_id():

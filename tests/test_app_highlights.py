@@ -112,3 +112,28 @@ async def test_highlights_survive_reopening(tmp_path):
         pane = again.panes[0]
         s = pane.article.sentences[1]
         assert pane.marks and pane.marks[0][:2] == (s.start, s.end)
+
+
+async def test_a_failed_save_is_reported_and_keeps_what_was_typed(tmp_path, monkeypatch):
+    from reader.errors import ReaderError
+
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        real_update = app.store.update
+
+        def locked(*args, **kwargs):
+            raise ReaderError("h.db: cannot save to the highlights database (database is locked)")
+
+        monkeypatch.setattr(app.store, "update", locked)
+        await pilot.press(*"keep", "tab", *"my note", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TagNoteDialog), "the dialog opens again rather than dropping the note"
+        assert app.screen.query_one("#tags").value == "keep"
+        assert any("database is locked" in str(n.message) for n in app._notifications)
+        monkeypatch.setattr(app.store, "update", real_update)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.tags == ("keep",) and h.note == "my note"

@@ -13,10 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from reader.align import align
 from reader.errors import ReaderError
 from reader.model import Alignment, Article
+from reader.safe_text import safe
 from reader.store import HighlightStore
+from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
 from reader.ui.highlighting import HIGHLIGHT_BINDINGS, HighlightingMixin
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_rows
@@ -77,7 +78,9 @@ class ReaderApp(HighlightingMixin, App):
         self.wrap_width = wrap_width
         self.initial_theme = theme
         self.user_keymap = keymap or {}
-        self.alignment: Alignment | None = None
+        self.alignment: Alignment | None = None  # the latest finished alignment
+        self.aligning = False  # an alignment (first, or at a new threshold) is running
+        self.aligner = AlignmentRunner()
         self.search_query = ""
         self.search_matches: list[Match] = []
         self.search_index = -1
@@ -135,25 +138,40 @@ class ReaderApp(HighlightingMixin, App):
             header = pane.parent.query_one(PaneHeader)
             header.show(pane.article, pane.index, len(self.articles))
             header.set_class(pane.has_focus, "-focused")
-        groups = "aligning…" if self.alignment is None else f"{len(self.alignment.groups)} shared passages"
+        groups = "aligning…" if self.aligning or self.alignment is None else f"{len(self.alignment.groups)} shared passages"
         self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
                           f" · sync {'on' if self.sync else 'off'}")
 
     # ---------------------------------------------------------------- alignment
     def realign(self) -> None:
-        self.alignment = None
+        """Align again at the current threshold; the old colours stay until the new ones are ready."""
+        self.aligning = True
         self._update_headers()
         self._align_worker(self.threshold)
 
     @work(thread=True, exclusive=True, group="align")
     def _align_worker(self, threshold: float) -> None:
-        result = align(self.articles, threshold)
-        self.call_from_thread(self.set_alignment, result)
+        try:
+            result = self.aligner.run(self.articles, threshold)
+        except AlignmentFailed as e:
+            self.call_from_thread(self._alignment_failed, str(e))
+            return
+        if result is not None:  # None: a newer run replaced this one
+            self.call_from_thread(self.set_alignment, result)
+
+    def on_unmount(self) -> None:
+        self.aligner.stop()  # no orphan alignment process after quitting
+
+    def _alignment_failed(self, message: str) -> None:
+        self.aligning = False
+        self._update_headers()
+        self.notify(f"Alignment failed: {safe(message)}", severity="error", timeout=8, markup=False)
 
     def set_alignment(self, result: Alignment) -> None:
         """Colour the panes with a finished alignment."""
         if result.threshold != self.threshold:
             return  # a newer threshold is being aligned
+        self.aligning = False
         self.alignment = result
         self.spans = spans_by_article(result, len(self.articles))
         for pane in self.panes:
@@ -188,23 +206,32 @@ class ReaderApp(HighlightingMixin, App):
             pane = self.focused_pane
             panel.show_passage(self.alignment, pane.index, pane.cursor)
 
-    def _sync_from(self, source: ArticlePane) -> None:
-        """Scroll the other panes so passages aligned with the cursor's neighbourhood are level."""
+    def on_article_pane_scrolled(self, event: ArticlePane.Scrolled) -> None:
+        """The mouse scrolled a pane: with sync on, the others follow what is a third down its view."""
+        pane = event.pane
+        if self.sync and pane in self.visible_panes:
+            self._sync_from(pane, pane.sentence_at_line(int(pane.scroll_offset.y) + pane.size.height // 3))
+
+    def _sync_from(self, source: ArticlePane, start: int | None = None) -> None:
+        """Scroll the other panes so passages aligned with the cursor's (or ``start``'s) neighbourhood
+        are level."""
         if self.alignment is None:
             return
         for pane in self.visible_panes:
             if pane is source:
                 continue
-            anchor = self._anchor(source, pane.index)
+            anchor = self._anchor(source, pane.index, start)
             if anchor is not None:
                 sentence, passage = anchor
                 row = source.sentence_line(sentence) - int(source.scroll_offset.y)
                 pane.place_line_at_row(pane.line_of(passage.start), row)
+                pane.show_counterpart(passage.first_sentence)
 
-    def _anchor(self, source: ArticlePane, other: int):
-        """The nearest sentence at or above the cursor aligned with article ``other``, and its counterpart."""
+    def _anchor(self, source: ArticlePane, other: int, start: int | None = None):
+        """The nearest sentence at or above ``start`` (the cursor) aligned with article ``other``, and its
+        counterpart."""
         assert self.alignment is not None
-        for k in range(source.cursor, -1, -1):
+        for k in range(source.cursor if start is None else start, -1, -1):
             g = source.sentence_groups.get(k)
             if g is None:
                 continue
@@ -232,6 +259,7 @@ class ReaderApp(HighlightingMixin, App):
             self.notify("Only this source reports this sentence.", timeout=2)
             return
         row = source.cursor_row()
+        self._bring_in_counterpart(source, group)
         shown = {p.index: p for p in self.visible_panes}
         hits = 0
         for passage in group.passages:
@@ -244,7 +272,20 @@ class ReaderApp(HighlightingMixin, App):
             hits += 1
         if not hits:
             others = ", ".join(self.articles[p.article].label for p in group.passages if p.article != source.index)
-            self.notify(f"Counterparts are in articles not shown: {others}. Press o to show one.", timeout=4)
+            self.notify(f"Counterparts are in articles not shown: {safe(others)}. Press o to show one.",
+                        timeout=4, markup=False)
+
+    def _bring_in_counterpart(self, source: ArticlePane, group) -> None:
+        """When no other pane shows a counterpart, show the first one in the pane after ``source``."""
+        panes = self.visible_panes
+        shown = {p.index for p in panes if p is not source}
+        others = [p.article for p in group.passages if p.article != source.index]
+        if len(panes) < 2 or not others or shown & set(others):
+            return
+        target = panes[(panes.index(source) + 1) % len(panes)]
+        self._load(target, others[0])
+        self.show_highlights()
+        self._update_headers()
 
     def _flash(self, pane: ArticlePane, start: int, end: int) -> None:
         pane.flash_span = (start, end)
@@ -272,6 +313,9 @@ class ReaderApp(HighlightingMixin, App):
         """Toggle showing only shared (or only unique) text in every pane."""
         current = self.panes[0].filter
         mode = "all" if current == mode else mode
+        if mode != "all" and self.alignment is None:
+            self.notify("Still aligning: which text is shared is not known yet.", timeout=2)
+            return
         for pane in self.panes:
             pane.set_filter(mode)
         label = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}[mode]
@@ -308,7 +352,7 @@ class ReaderApp(HighlightingMixin, App):
             p.invalidate()
         pane.set_cursor(pane.sentence_at_offset(match.start))
         self.notify(f"Match {self.search_index + 1} of {len(self.search_matches)}: "
-                    f"{self.articles[match.article].label}", timeout=2)
+                    f"{safe(self.articles[match.article].label)}", timeout=2, markup=False)
 
     def action_switch_article(self) -> None:
         pane = self.focused_pane
@@ -317,16 +361,28 @@ class ReaderApp(HighlightingMixin, App):
                          lambda k: k is not None and self._show_in_pane(pane, k))
 
     def action_cycle_article(self, delta: int) -> None:
+        """Show the next (previous) article not already in another pane; swap when all are shown."""
         pane = self.focused_pane
-        self._show_in_pane(pane, (pane.index + delta) % len(self.articles))
+        others = {p.index for p in self.visible_panes if p is not pane}
+        n = len(self.articles)
+        candidates = [(pane.index + delta * k) % n for k in range(1, n)]
+        index = next((k for k in candidates if k not in others), candidates[0] if candidates else pane.index)
+        self._show_in_pane(pane, index)
 
     def _show_in_pane(self, pane: ArticlePane, index: int) -> None:
-        spans = self.spans[index] if self.alignment is not None else []
-        pane.show_article(self.articles[index], index, spans)
-        pane.matches = [(m.start, m.end) for m in self.search_matches if m.article == index]
+        """Show article ``index`` in ``pane``; a pane already showing it gets ``pane``'s article."""
+        other = next((p for p in self.visible_panes if p is not pane and p.index == index), None)
+        if other is not None:
+            self._load(other, pane.index)
+        self._load(pane, index)
         self.show_highlights()
         self._update_headers()
         pane.focus()
+
+    def _load(self, pane: ArticlePane, index: int) -> None:
+        spans = self.spans[index] if self.alignment is not None else []
+        pane.show_article(self.articles[index], index, spans)
+        pane.matches = [(m.start, m.end) for m in self.search_matches if m.article == index]
 
     def action_threshold(self, direction: int) -> None:
         new = round(min(1.0, max(0.0, self.threshold + direction * THRESHOLD_STEP)), 2)
@@ -415,5 +471,6 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
     try:
         app.run()
     finally:
+        app.aligner.stop()
         app.store.close()
     return 0

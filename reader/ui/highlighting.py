@@ -75,7 +75,10 @@ class HighlightingMixin:
             other = self.articles[p.article]
             lo, hi = other.to_raw(p.start, p.end)
             cps.append(Counterpart(article_key(other.path), other.label, lo, hi, other.text[p.start : p.end], score))
-        h = self.store.add(article_key(art.path), art.content_hash, quote, prefix, suffix, start, end, (), "", cps)
+        ok, h = self._saving(self.store.add, article_key(art.path), art.content_hash, quote, prefix, suffix,
+                             start, end, (), "", cps)
+        if not ok:
+            return
         self.placed[k].append((h, Anchor("exact", event.start, event.end, 100.0)))
         self.show_highlights()
         self.notify(f"Highlighted ({len(cps)} counterpart(s) kept). Add tags and a note, or esc.", timeout=3)
@@ -90,13 +93,28 @@ class HighlightingMixin:
                 return
         self.notify("No highlight here: press m to highlight the sentence, v to select.", timeout=3)
 
-    def _edit(self, h: Highlight) -> None:
-        def done(result) -> None:
-            if result is not None:
-                tags, note = result
-                self._replace(self.store.update(h.id, tags=parse_tags(tags), note=note))
+    def _saving(self, change, *args, **kwargs):
+        """Run a store change: (True, its result), or, when it cannot be saved, say so and (False, None)."""
+        try:
+            return True, change(*args, **kwargs)
+        except ReaderError as e:
+            self.notify(str(e), severity="error", timeout=8, markup=False)
+            return False, None
 
-        dialog = TagNoteDialog(h.quote, " ".join(h.tags), h.note, list(self.store.tags()))
+    def _edit(self, h: Highlight, tags: str | None = None, note: str | None = None) -> None:
+        """Edit tags and note; if saving fails the dialog opens again with what was typed."""
+        def done(result) -> None:
+            if result is None:
+                return
+            new_tags, new_note = result
+            ok, saved = self._saving(self.store.update, h.id, tags=parse_tags(new_tags), note=new_note)
+            if not ok:
+                self._edit(h, new_tags, new_note)
+            else:
+                self._replace(saved)
+
+        dialog = TagNoteDialog(h.quote, " ".join(h.tags) if tags is None else tags,
+                               h.note if note is None else note, list(self.store.tags()))
         self.push_screen(dialog, done)
 
     def _replace(self, new: Highlight) -> None:
@@ -136,7 +154,8 @@ class HighlightingMixin:
         elif event.kind == "edit":
             self._edit(h)
         elif event.kind == "delete":
-            self.store.delete(h.id)
+            if not self._saving(self.store.delete, h.id)[0]:
+                return
             self.deleted.append(h.id)
             for placed in self.placed:
                 placed[:] = [(x, a) for x, a in placed if x.id != h.id]
@@ -150,7 +169,9 @@ class HighlightingMixin:
         if not self.deleted:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.store.undelete(self.deleted.pop())
+        if not self._saving(self.store.undelete, self.deleted[-1])[0]:
+            return
+        self.deleted.pop()
         self.load_highlights()
         self._refresh_panel()
         self.notify("Restored.", timeout=2)
@@ -159,10 +180,8 @@ class HighlightingMixin:
         def done(result) -> None:
             if result is None:
                 return
-            try:
-                count = self.store.rename_tag(*result)
-            except ReaderError as e:
-                self.notify(str(e), severity="error")
+            ok, count = self._saving(self.store.rename_tag, *result)
+            if not ok:
                 return
             self.load_highlights()
             self._refresh_panel()
@@ -193,6 +212,6 @@ class HighlightingMixin:
         try:
             write_export(render(entries, "md"), "md", self.export_path)
         except ReaderError as e:
-            self.notify(str(e), severity="error", timeout=6)
+            self.notify(str(e), severity="error", timeout=6, markup=False)
             return
-        self.notify(f"Exported {len(entries)} highlight(s) to {self.export_path}", timeout=4)
+        self.notify(f"Exported {len(entries)} highlight(s) to {self.export_path}", timeout=4, markup=False)

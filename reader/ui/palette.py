@@ -20,6 +20,8 @@ class PaneStyles:
     markers: tuple[Style, ...]
     cursor: Style
     cursor_idle: Style
+    caret: Style  # the gutter mark on the cursor sentence's lines
+    caret_idle: Style
     flash: Style
     match: Style
     highlight: Style
@@ -44,8 +46,10 @@ def pane_styles(background: str, foreground: str, accent: str, dark: bool) -> Pa
         unique=Style(color=fg.blend(bg, 0.35).rich_color),
         groups=groups,
         markers=markers,
-        cursor=Style(bgcolor=bg.blend(acc, 0.55).rich_color, color=fg.rich_color, bold=True),
-        cursor_idle=Style(underline=True),
+        cursor=Style(color=fg.rich_color, bold=True, underline=True),
+        cursor_idle=Style(),
+        caret=Style(color=acc.rich_color, bold=True),
+        caret_idle=Style(color=fg.blend(bg, 0.5).rich_color),
         flash=Style(bgcolor=acc.rich_color, color=bg.rich_color, bold=True),
         match=Style(bgcolor=Color.parse("#ffd700").rich_color, color=Color.parse("#000000").rich_color),
         highlight=Style(underline=True, bold=True, color=Color.parse("#ff00ff" if dark else "#a000a0").rich_color),

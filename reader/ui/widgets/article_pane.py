@@ -23,7 +23,7 @@ from reader.segment import split_paragraphs
 from reader.ui.palette import PaneStyles
 from reader.wrap import Line, wrap_blocks
 
-GUTTER = 2
+GUTTER = 3  # group bar, cursor caret, space
 FILTERS = ("all", "shared", "unique")
 
 
@@ -78,6 +78,13 @@ class ArticlePane(ScrollView, can_focus=True):
             super().__init__()
             self.pane = pane
 
+    class Scrolled(Message):
+        """The user scrolled ``pane`` with the mouse (the cursor did not move)."""
+
+        def __init__(self, pane: ArticlePane) -> None:
+            super().__init__()
+            self.pane = pane
+
     def __init__(self, article: Article, index: int, styles: PaneStyles, wrap_width: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
         self.styles_ = styles
@@ -93,7 +100,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self._line_ids: list[int] = []
         self._width = 0
         self._version = 0
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._wraps: LRUCache[tuple, list[Line]] = LRUCache(8)  # layouts by (article, width, filter)
+        self._base_style: tuple[int, Style] | None = None  # (version, the widget's rich_style)
         self.spans: list[Span] = []
         self.sentence_groups: dict[int, int] = {}
         self.show_article(article, index)
@@ -173,12 +182,21 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         self._width = self.scrollable_content_region.width
-        blocks = self._blocks()
-        self._lines = wrap_blocks(self.article.text, blocks, self._text_width(), gaps=self.filter != "all")
+        self._lines = self._wrapped() if self._width else []  # not laid out yet: on_resize wraps
         self._line_ids = [n for n, line in enumerate(self._lines) if line.end > line.start]
         self._line_starts = [self._lines[n].start for n in self._line_ids]
         self.virtual_size = Size(self._width, len(self._lines))
         self.invalidate()
+
+    def _wrapped(self) -> list[Line]:
+        """The article's screen lines at the current width and filter (cached per layout)."""
+        spans_key = () if self.filter == "all" else tuple(sorted(self.sentence_groups))
+        key = (id(self.article), self._text_width(), self.filter, hash(spans_key))
+        lines = self._wraps.get(key)
+        if lines is None:
+            lines = wrap_blocks(self.article.text, self._blocks(), self._text_width(), gaps=self.filter != "all")
+            self._wraps[key] = lines
+        return lines
 
     @property
     def line_count(self) -> int:
@@ -227,16 +245,38 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- drawing
     def render_line(self, y: int) -> Strip:
-        scroll_y = int(self.scroll_offset.y)
-        index = scroll_y + y
+        """Screen line ``y``: cached by line, width, style version and the overlays touching it."""
+        index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        key = (index, self._version)
+        key = (index, width, self._version, self._overlays_on(index))
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_text_line(index)
+            base = self._widget_style()
+            strip = self._render_text_line(index).apply_style(base).adjust_cell_length(width, base)
             self._cache[key] = strip
-        base = self.rich_style
-        return strip.apply_style(base).adjust_cell_length(width, base)
+        return strip
+
+    def _widget_style(self) -> Style:
+        """The widget's CSS style (costly to compute, so kept until the next invalidate)."""
+        if self._base_style is None or self._base_style[0] != self._version:
+            self._base_style = (self._version, self.rich_style)
+        return self._base_style[1]
+
+    def _overlays_on(self, index: int) -> tuple:
+        """What of the cursor, flash and selection shows on screen line ``index`` (part of the cache key)."""
+        if index >= len(self._lines) or not self.article.sentences:
+            return ()
+        line = self._lines[index]
+        sent = self.article.sentences[self.cursor]
+        on = []
+        if sent.start <= line.end and sent.end >= line.start:
+            on.append((sent.start, sent.end, self.has_focus))
+        for span in (self.flash_span, self.selection):
+            if span and min(span) <= line.end and max(span) >= line.start:
+                on.append(span)
+            else:
+                on.append(None)
+        return tuple(on)
 
     def _render_text_line(self, index: int) -> Strip:
         st = self.styles_
@@ -248,8 +288,15 @@ class ArticlePane(ScrollView, can_focus=True):
                 return Strip([Segment(" " * GUTTER), Segment("⋯", st.gap)])
             return Strip([])
         spans = self._spans_in(line.start, line.end)
-        gutter = Segment("▌ ", st.marker(spans[0].group)) if spans else Segment(" " * GUTTER)
-        return Strip([gutter, *self._text_segments(line, spans)])
+        bar = Segment("▌", st.marker(spans[0].group)) if spans else Segment(" ")
+        return Strip([bar, self._caret(line), Segment(" "), *self._text_segments(line, spans)])
+
+    def _caret(self, line: Line) -> Segment:
+        """"▸" beside the lines of the cursor sentence (dim when the pane is not focused)."""
+        sents = self.article.sentences
+        if sents and sents[self.cursor].start < line.end and sents[self.cursor].end > line.start:
+            return Segment("▸", self.styles_.caret if self.has_focus else self.styles_.caret_idle)
+        return Segment(" ")
 
     def _text_segments(self, line: Line, spans: list[Span]) -> list[Segment]:
         st = self.styles_
@@ -299,7 +346,7 @@ class ArticlePane(ScrollView, can_focus=True):
             sent = sents[self.cursor]
             anchor = self.selection[0]
             self.selection = (anchor, sent.end if sent.end > anchor else sent.start)
-        self.invalidate()
+        self.refresh()  # the cursor is part of each line's cache key: nothing to forget
         if scroll:
             self.scroll_cursor_into_view()
         self.post_message(self.CursorMoved(self))
@@ -311,7 +358,9 @@ class ArticlePane(ScrollView, can_focus=True):
         top, bottom = self.line_of(sent.start), self.line_of(max(sent.start, sent.end - 1))
         height = self.scrollable_content_region.height or 1
         y = int(self.scroll_offset.y)
-        if top < y:
+        if bottom < y or top >= y + height:  # a jump out of view: show it a quarter down, with context
+            self.scroll_to(y=max(0, top - height // 4), animate=False)
+        elif top < y:
             self.scroll_to(y=top, animate=False)
         elif bottom >= y + height:
             self.scroll_to(y=min(top, bottom - height + 1), animate=False)
@@ -447,8 +496,23 @@ class ArticlePane(ScrollView, can_focus=True):
         return None
 
     def on_focus(self) -> None:
+        height = self.scrollable_content_region.height
+        if self.article.sentences and not 0 <= self.cursor_row() < max(1, height):
+            self.cursor = self.sentence_at_line(int(self.scroll_offset.y))  # take the cursor to the view
         self.invalidate()
         self.post_message(self.CursorMoved(self))
+
+    def show_counterpart(self, sentence: int) -> None:
+        """Put the (idle) cursor on ``sentence`` without scrolling or telling anyone."""
+        if sentence != self.cursor and 0 <= sentence < len(self.article.sentences):
+            self.cursor = sentence
+            self.refresh()
+
+    def on_mouse_scroll_down(self) -> None:
+        self.post_message(self.Scrolled(self))
+
+    def on_mouse_scroll_up(self) -> None:
+        self.post_message(self.Scrolled(self))
 
     def on_blur(self) -> None:
         self.invalidate()

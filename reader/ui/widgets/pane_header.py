@@ -1,6 +1,7 @@
 """The line above a pane: source, title, date and author of its article."""
 from __future__ import annotations
 
+from rich.console import Group as RichGroup
 from rich.text import Text
 from textual.widgets import Static
 
@@ -16,10 +17,16 @@ class PaneHeader(Static):
     PaneHeader.-focused { background: $accent 30%; }
     """
 
+    _shown: tuple = ()
+
     def show(self, article: Article, index: int, total: int) -> None:
+        if self._shown == (id(article), index, total):
+            return  # unchanged: skip the re-layout an update costs
+        self._shown = (id(article), index, total)
         meta = article.meta
         line1 = Text.assemble((f"{index + 1}/{total} ", "dim"), (safe(meta.source or article.label), "bold"))
         details = " · ".join(x for x in (meta.date or "", safe(meta.author)) if x)
-        line2 = Text(safe(meta.title), style="italic", overflow="ellipsis", no_wrap=True)
-        line3 = Text(details or safe(article.path.name), style="dim", overflow="ellipsis", no_wrap=True)
-        self.update(Text("\n").join([line1, line2, line3]))
+        lines = [line1, Text(safe(meta.title), style="italic"), Text(details or safe(article.path.name), style="dim")]
+        for line in lines:  # one row each, cut with an ellipsis
+            line.no_wrap, line.overflow = True, "ellipsis"
+        self.update(RichGroup(*lines))
