@@ -72,3 +72,19 @@ def pair(size: int, seed: int = 7) -> tuple[str, str]:
     for k in shared:  # copy a tenth of A's paragraphs into B, edited, at other places
         b[gen.rng.randrange(len(b))] = [gen_b.edit(s) for s in a[k]]
     return render(a), render(b)
+
+
+def story(n_articles: int, size: int, seed: int = 7) -> list[str]:
+    """``n_articles`` texts of about ``size`` characters each, reporting one story: each takes
+    a third of its paragraphs, edited, from a shared pool of facts, and writes the rest itself."""
+    gen = Generator(seed)
+    pool = gen.text(size * 2)
+    texts = []
+    for k in range(n_articles):
+        own = Generator(seed + 1 + k)
+        own.nouns, own.names = gen.nouns, gen.names
+        paras = own.text(size)
+        for slot in own.rng.sample(range(len(paras)), max(1, len(paras) // 3)):
+            paras[slot] = [own.edit(s) for s in own.rng.choice(pool)]
+        texts.append(render(paras))
+    return texts

@@ -9,13 +9,16 @@ The steps, for N articles:
 4. for each pair of articles, seeds close to each other in both articles are
    clustered into *fragments* (passages of neighbouring sentences), which are kept
    when the passages as a whole are similar;
-5. fragments that share a passage are joined into groups spanning many articles.
+5. between two independent reports of one story (no passage borrowed, still alike outside
+   their shared passages), sentences that are each other's best match and share phrases no
+   other sentence has align on their own: paraphrases share few words;
+6. fragments that share a passage are joined into groups spanning many articles.
 """
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.model import Alignment, Article, Group, Passage
 from reader.trim import trim_edges
@@ -46,6 +49,15 @@ class Params:
     chain_gap: int = 1  # fragments this many sentences apart on one side, in order on the other, join
     summary_order: float = 0.75  # share of its seeds a summary keeps in order
     solid: float = 0.6  # a fragment this good is not part of a summary
+    # lone sentence matches, between independent reports of one story:
+    mutual_cosine: float = 0.12  # sentences each other's best match, this similar, align alone
+    mutual_shared: int = 3  # ... sharing at least this many terms
+    mutual_phrases: int = 2  # ... and this many phrases no other sentence of either article has
+    mutual_scale: float = 0.5  # their score is cosine ** this (a mutual best match is rarely chance)
+    mutual_contrast: float = 0.45  # their cosine must reach this share of the pair's best fragment score
+    mutual_displaces: int = 3  # they replace weaker fragments spanning fewer sentences than this
+    borrowed: float = 0.5  # none between articles sharing a fragment this good (one copied the other)
+    same_story: float = 0.25  # none unless the articles are this alike outside the matched sentences
     posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
     prefilter: float = 0.6  # ... so pairs need this share of the seed cosine from the other terms
 
@@ -78,36 +90,85 @@ class Fragment:
 
 def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params: Params = Params()) -> Alignment:
     """Align the articles; groups scoring below ``threshold`` are dropped."""
-    vectors = _sentence_vectors(articles)
-    seeds = _seeds(vectors, params)
-    fragments = []
+    corpus = Corpus.of(articles)
     by_pair: dict[tuple[int, int], list[Seed]] = defaultdict(list)
-    for s in seeds:
+    for s in _candidates(corpus.vectors, params):
         by_pair[(s.a, s.b)].append(s)
-    for (a, b), pair_seeds in sorted(by_pair.items()):
-        found = [f for f in _fragments(a, b, pair_seeds, vectors, params) if f.score >= threshold]
-        fragments += _chain(_drop_overlaps(_contrast(found, params)), params)
+    fragments = []
+    for (a, b), pair_candidates in sorted(by_pair.items()):
+        fragments += _align_pair(corpus, a, b, pair_candidates, threshold, params)
     groups = _groups(articles, [_trimmed(articles, f) for f in fragments])
     return Alignment(articles=articles, groups=groups, threshold=threshold)
 
 
+def _align_pair(corpus: Corpus, a: int, b: int, candidates: list[Seed], threshold: float,
+                p: Params) -> list[Fragment]:
+    """The fragments two articles share: passages grown from seeds, and, between two reports
+    of one story where neither borrowed from the other, lone sentences that match each other."""
+    vectors = corpus.vectors
+    seeds = [s for s in candidates if _is_seed(s, vectors, p)]
+    found = [f for f in _fragments(a, b, seeds, vectors, p) if f.score >= threshold]
+    kept = _chain(_drop_overlaps(_contrast(found, p)), p)
+    if max((k.score for k in kept), default=0.0) >= p.borrowed:
+        return kept
+    mutual = [f for f in _mutual_matches(candidates, corpus, p) if f.score >= threshold]
+    if mutual and _residual_similarity(kept + mutual, corpus, a, b) >= p.same_story:
+        return _with_mutual(kept, mutual, p)
+    return kept
+
+
 # ---------------------------------------------------------------- vectors
-def _sentence_vectors(articles: list[Article]) -> list[list[dict[str, float]]]:
-    """tf-isf vectors of every sentence, per article."""
-    vocab = Vocabulary()
-    words = [[content_words(art.text[s.start : s.end]) for s in art.sentences] for art in articles]
-    vocab.learn({w for sents in words for ws in sents for w in ws})
-    vocab.merge_name_variants(collect_names([a.text for a in articles]))
-    flat: list[list[str]] = []
-    sizes = []
-    for sents in words:
-        sizes.append(len(sents))
-        flat += [[vocab.term(w) for w in ws] for ws in sents]
-    weighted = weigh(flat)
-    out, pos = [], 0
-    for n in sizes:
-        out.append(weighted[pos : pos + n])
-        pos += n
+@dataclass
+class Corpus:
+    """The articles' sentences as terms: tf-isf vectors, and term lists in reading order."""
+
+    vectors: list[list[dict[str, float]]]
+    terms: list[list[list[str]]]
+    _totals: dict[int, dict[str, float]] = field(default_factory=dict)
+    _phrases: dict[int, list[set[tuple[str, str]]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Corpus:
+        vocab = Vocabulary()
+        words = [[content_words(art.text[s.start : s.end]) for s in art.sentences] for art in articles]
+        vocab.learn({w for sents in words for ws in sents for w in ws})
+        vocab.merge_name_variants(collect_names([a.text for a in articles]))
+        terms = [[[vocab.term(w) for w in ws] for ws in sents] for sents in words]
+        weighted = iter(weigh([ts for sents in terms for ts in sents]))
+        vectors = [[next(weighted) for _ in sents] for sents in terms]
+        return cls(vectors, terms)
+
+    def total(self, a: int) -> dict[str, float]:
+        """The sum of article ``a``'s sentence vectors."""
+        if a not in self._totals:
+            self._totals[a] = _add(self.vectors[a])
+        return self._totals[a]
+
+    def phrases(self, a: int) -> list[set[tuple[str, str]]]:
+        """Article ``a``'s distinctive phrases, per sentence."""
+        if a not in self._phrases:
+            self._phrases[a] = distinctive_phrases(self.terms[a])
+        return self._phrases[a]
+
+
+def distinctive_phrases(sentences: list[list[str]]) -> list[set[tuple[str, str]]]:
+    """Per sentence, the pairs of near-adjacent terms ("neutral country", "Cato Institute")
+    that no other sentence of the same article has."""
+    pairs = [_near_pairs(terms) for terms in sentences]
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for ps in pairs:
+        for x in ps:
+            seen[x] += 1
+    return [{x for x in ps if seen[x] == 1} for ps in pairs]
+
+
+def _near_pairs(terms: list[str]) -> set[tuple[str, str]]:
+    """Unordered pairs of terms at most one term apart."""
+    out = set()
+    for k, t in enumerate(terms):
+        for u in terms[k + 1 : k + 3]:
+            if u != t:
+                out.add((t, u) if t < u else (u, t))
     return out
 
 
@@ -125,8 +186,8 @@ def dice(u: dict[str, float], v: dict[str, float]) -> float:
 
 
 # ---------------------------------------------------------------- seeds
-def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
-    """Similar sentence pairs across articles, found through an inverted index."""
+def _candidates(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
+    """Sentence pairs across articles with some similarity, found through an inverted index."""
     postings: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for a, vecs in enumerate(vectors):
         for i, vec in enumerate(vecs):
@@ -143,16 +204,100 @@ def _seeds(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
             for b, j, w2 in plist[x + 1 :]:
                 if a != b:
                     partial[(a, i, b, j)] += w * w2
-    bar = p.seed_cosine * (p.prefilter if skipped else 1.0)
-    seeds = []
+    low = min(p.seed_cosine, p.mutual_cosine)
+    # with frequent terms skipped, dot products are partial: check in full only pairs whose
+    # rarer terms already give a good part of a seed's cosine (cost stays near linear)
+    bar = p.seed_cosine * p.prefilter if skipped else low
+    out = []
     for (a, i, b, j), dot in sorted(partial.items()):
         if dot < bar:
             continue
-        u, v = vectors[a][i], vectors[b][j]
-        sim = cosine(u, v) if skipped else dot
-        if sim >= p.seed_cosine and dice(u, v) >= p.seed_dice and len(u.keys() & v.keys()) >= p.min_shared:
-            seeds.append(Seed(a, i, b, j, sim))
-    return seeds
+        sim = cosine(vectors[a][i], vectors[b][j]) if skipped else dot
+        if sim >= low:
+            out.append(Seed(a, i, b, j, sim))
+    return out
+
+
+def _is_seed(s: Seed, vectors, p: Params) -> bool:
+    """Similar enough to start a fragment."""
+    u, v = vectors[s.a][s.i], vectors[s.b][s.j]
+    return s.sim >= p.seed_cosine and dice(u, v) >= p.seed_dice and len(u.keys() & v.keys()) >= p.min_shared
+
+
+def _mutual_matches(candidates: list[Seed], corpus: Corpus, p: Params) -> list[Fragment]:
+    """One-sentence fragments of sentences that are each other's best match in the two articles
+    and share phrases found nowhere else in either: a paraphrase shares few words, but it
+    shares them with its counterpart and no other sentence."""
+    best_i: dict[int, Seed] = {}
+    best_j: dict[int, Seed] = {}
+    for s in candidates:
+        if s.i not in best_i or s.sim > best_i[s.i].sim:
+            best_i[s.i] = s
+        if s.j not in best_j or s.sim > best_j[s.j].sim:
+            best_j[s.j] = s
+    return [Fragment(s.a, s.i, s.i, s.b, s.j, s.j, s.sim ** p.mutual_scale)
+            for s in best_i.values() if best_j[s.j] is s and _telling(s, corpus, p)]
+
+
+def _telling(s: Seed, corpus: Corpus, p: Params) -> bool:
+    """Whether a sentence pair shares enough terms and distinctive phrases to align alone."""
+    u, v = corpus.vectors[s.a][s.i], corpus.vectors[s.b][s.j]
+    return (s.sim >= p.mutual_cosine and len(u.keys() & v.keys()) >= p.mutual_shared
+            and len(corpus.phrases(s.a)[s.i] & corpus.phrases(s.b)[s.j]) >= p.mutual_phrases)
+
+
+def _residual_similarity(kept: list[Fragment], corpus: Corpus, a: int, b: int) -> float:
+    """Cosine of the two articles outside the passages ``kept``: two reports of one story stay
+    alike there; a text that borrowed a passage from another, or shares one sentence with it
+    by chance, does not."""
+    va, vb = corpus.vectors[a], corpus.vectors[b]
+    skip_a = {i for k in kept for i in range(k.i0, k.i1 + 1)}
+    skip_b = {j for k in kept for j in range(k.j0, k.j1 + 1)}
+    return _cosine_of_sums(_minus(corpus.total(a), [va[i] for i in skip_a]),
+                           _minus(corpus.total(b), [vb[j] for j in skip_b]))
+
+
+def _minus(total: dict[str, float], vecs: list[dict[str, float]]) -> dict[str, float]:
+    """``total`` less the vectors (a new dict; ``total`` itself when there are none)."""
+    if not vecs:
+        return total
+    out = dict(total)
+    for v in vecs:
+        for t, w in v.items():
+            out[t] -= w
+    return out
+
+
+def _cosine_of_sums(u: dict[str, float], v: dict[str, float]) -> float:
+    """Cosine of two vectors that are not unit length."""
+    if len(u) > len(v):
+        u, v = v, u
+    dot = sum(w * v[t] for t, w in u.items() if t in v)
+    norm = math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+    return dot / norm if norm > 1e-12 else 0.0
+
+
+def _with_mutual(kept: list[Fragment], mutual: list[Fragment], p: Params) -> list[Fragment]:
+    """Add mutual matches: one inside a fragment is already covered; one that cuts across a
+    weaker short fragment replaces it (its sentences are then re-covered by their own mutual
+    matches); long fragments stay whole."""
+    best = max((k.score for k in kept), default=0.0)  # beside a real shared passage, a weak lone match is chance
+    mutual = [m for m in mutual if m.score ** (1 / p.mutual_scale) >= p.mutual_contrast * best]
+    big = [k for k in kept if max(k.i1 - k.i0, k.j1 - k.j0) >= p.mutual_displaces]
+    covered = [m for m in mutual if any(_inside(m, k) for k in kept)]
+    free = [m for m in mutual if m not in covered and not any(_near(m, k, p.gap) for k in big)]
+    out = big + _drop_overlaps([k for k in kept if k not in big] + free)
+    return out + [m for m in covered if not any(_clashes(m, k) for k in out)]
+
+
+def _near(f: Fragment, k: Fragment, gap: int) -> bool:
+    """Whether ``f`` comes within ``gap`` sentences of ``k`` in either article."""
+    return bool(_overlap(f.i0 - gap, f.i1 + gap, k.i0, k.i1) or _overlap(f.j0 - gap, f.j1 + gap, k.j0, k.j1))
+
+
+def _clashes(f: Fragment, k: Fragment) -> bool:
+    """Whether two fragments of one article pair overlap in either article."""
+    return bool(_overlap(f.i0, f.i1, k.i0, k.i1) or _overlap(f.j0, f.j1, k.j0, k.j1))
 
 
 # ---------------------------------------------------------------- fragments
@@ -252,7 +397,7 @@ def _drop_overlaps(fragments: list[Fragment]) -> list[Fragment]:
     """Of fragments of one article pair that overlap in either article, keep the best."""
     kept: list[Fragment] = []
     for f in sorted(fragments, key=lambda f: (-f.score, f.i0, f.j0)):
-        if not any(_overlap(f.i0, f.i1, k.i0, k.i1) or _overlap(f.j0, f.j1, k.j0, k.j1) for k in kept):
+        if not any(_clashes(f, k) for k in kept):
             kept.append(f)
     return kept
 
@@ -324,11 +469,18 @@ def _split(group: list[Seed], gap: int, axis: int) -> list[list[Seed]]:
     return parts
 
 
-def _sum(vecs: list[dict[str, float]]) -> dict[str, float]:
+def _add(vecs: list[dict[str, float]]) -> dict[str, float]:
+    """The sum of the vectors."""
     total: dict[str, float] = defaultdict(float)
     for v in vecs:
         for t, w in v.items():
             total[t] += w
+    return dict(total)
+
+
+def _sum(vecs: list[dict[str, float]]) -> dict[str, float]:
+    """The sum of the vectors, unit length."""
+    total = _add(vecs)
     norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
     return {t: w / norm for t, w in total.items()}
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reader.align import DEFAULT_THRESHOLD, align
+from reader.align import DEFAULT_THRESHOLD, Params, align
 from reader.errors import ReaderError
 from reader.loading import load_article
 from reader.model import Alignment, Article
@@ -113,6 +113,53 @@ def test_group_spans_three_articles(tmp_path):
         assert 0.0 <= g.score <= 1.0
 
 
+REPORT_A = [
+    "Senator Rand Paul arrived in Moscow on Monday for talks with Russian lawmakers about sanctions.",
+    "He said the visit was meant to restart a dialogue that had stalled for years.",
+    "If the sanctions stay, he said, both delegations could meet in a neutral country such as Switzerland next spring.",
+    "Paul told reporters that Russian officials still deny interfering in American elections.",
+    "The senator carried a letter from President Trump for the Kremlin.",
+]
+REPORT_B = [
+    "Rand Paul, the Kentucky Republican, spent the day in Moscow meeting members of the Russian parliament.",
+    "Critics in Washington called the trip a gift to the Kremlin.",
+    "Aides said later talks might be held in a neutral country, perhaps Switzerland, to get around the sanctions.",
+    "Russian lawmakers again denied any meddling in the election, according to Paul.",
+    "The trip was his second visit to Moscow, and he said the dialogue with Russian lawmakers would go on.",
+]
+WIRE_COPY = (
+    "The Federation Council voted on Tuesday to extend the invitation to a delegation of American senators. "
+    "The chamber's speaker said the visit could take place before the end of the year. "
+    "Officials in Washington said they had not yet received a formal letter from the Russian side. "
+    "The State Department declined to comment on the timing of any such trip."
+)
+
+
+def test_independent_reports_align_a_lone_paraphrase(tmp_path):
+    """Two reports of one story: a sentence pair sharing a telling phrase ("a neutral country,
+    Switzerland") aligns on its own although it shares few words."""
+    a = write(tmp_path, "a.txt", story(*REPORT_A))
+    b = write(tmp_path, "b.txt", story(*REPORT_B))
+    result = align([a, b])
+    assert aligned(result, "meet in a neutral country", "held in a neutral country")
+    assert not aligned(result, "letter from President Trump", "Critics in Washington")
+
+
+def test_beside_a_borrowed_passage_lone_resemblances_do_not_align(tmp_path):
+    """When one text copied a passage from the other, sentence resemblances elsewhere are chance."""
+    neutral_a, neutral_b = REPORT_A[2], REPORT_B[2]
+    a = write(tmp_path, "a.txt", story(neutral_a, *FILLER_A, WIRE_COPY))
+    b = write(tmp_path, "b.txt", story(WIRE_COPY, *FILLER_B, neutral_b))
+    lone = ("meet in a neutral country", "held in a neutral country")
+    result = align([a, b])
+    assert aligned(result, "Federation Council voted", "Federation Council voted")
+    assert not aligned(result, *lone)
+    assert aligned(align([a, b], params=Params(borrowed=1.01, same_story=0.0, mutual_contrast=0.0)), *lone), \
+        "the gates stop it"
+    assert not aligned(align([a, b], params=Params(same_story=0.0, mutual_contrast=0.0)), *lone), \
+        "the borrowed passage stops it"
+
+
 def test_unrelated_articles_do_not_align(tmp_path):
     a = write(tmp_path, "a.txt", story(*FILLER_A))
     b = write(tmp_path, "b.txt", story(*FILLER_B))
@@ -135,6 +182,9 @@ SEED_PAIRS_THAT_ALIGN = [
     (2, "financed by the Cato Institute", 0, "The Cato Institute, a libertarian think tank, paid for"),
     (1, "90% of the nuclear arms in the world", 0, "more than 90% of all nuclear weapons"),
     (1, "we met with the Federation, which is the upper house", 2, "senators of the Federation Council, the upper chamber"),
+    # one-sentence paraphrases, found as each other's best match with telling shared phrases
+    (0, "sit-down with Konstantin Kosachev", 2, "standing beside Konstantin Kosachyov"),
+    (1, "potential for a meeting in a neutral country", 2, "arrange a meeting in a neutral third country"),
 ]
 SEED_PAIRS_THAT_MUST_NOT = [
     (1, "Much like Reagan, both Senator Paul and President Trump understand", 0, "The Cato Institute, a libertarian think tank"),
