@@ -80,3 +80,27 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _width(s: str) -> int:
     return len(s) if s.isascii() else cell_len(s)
+
+
+def offset_at_cell(text: str, line: Line, column: int) -> int:
+    """The text offset shown at cell ``column`` of ``line`` (its end, past the last character)."""
+    pos, cells = line.start, 0
+    while pos < line.end:
+        cells += max(1, _width(text[pos])) if text[pos] != "\t" else 1
+        if cells > column:
+            return pos
+        pos += 1
+    return line.end
+
+
+def snap_to_words(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi) widened to whole words at both ends, and narrowed past spaces at its edges."""
+    while lo > 0 and not text[lo - 1].isspace() and not text[lo].isspace():
+        lo -= 1
+    while hi < len(text) and hi > 0 and not text[hi].isspace() and not text[hi - 1].isspace():
+        hi += 1
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi

@@ -137,3 +137,28 @@ async def test_a_failed_save_is_reported_and_keeps_what_was_typed(tmp_path, monk
         await pilot.pause()
         (h,) = app.store.list()
         assert h.tags == ("keep",) and h.note == "my note"
+
+
+async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.panes[0]
+        first = pane.article.sentences[0]
+        row = pane.line_of(first.start) - int(pane.scroll_offset.y)
+        # press inside the second word of the first line, drag to the next line, release
+        await pilot.mouse_down(pane, offset=(3 + 5, row))
+        await pilot.hover(pane, offset=(3 + 10, row + 1))
+        await pilot.mouse_up(pane, offset=(3 + 10, row + 1))
+        await pilot.pause()
+        assert pane.selection, "dragging selects"
+        lo, hi = sorted(pane.selection)
+        text = pane.article.text
+        assert (lo == 0 or text[lo - 1].isspace()) and (hi == len(text) or text[hi].isspace()), "whole words"
+        assert text.find(" ", first.start) < lo + 1 and hi > pane._lines[pane.line_of(first.start)].end
+        await pilot.press("y")
+        assert app.clipboard == text[lo:hi]
+        await pilot.press("m", "escape")
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.quote == text[lo:hi]

@@ -21,7 +21,7 @@ from reader.model import Article
 from reader.safe_text import safe
 from reader.segment import split_paragraphs
 from reader.ui.palette import PaneStyles
-from reader.wrap import Line, wrap_blocks
+from reader.wrap import Line, offset_at_cell, snap_to_words, wrap_blocks
 
 GUTTER = 3  # group bar, cursor caret, space
 FILTERS = ("all", "shared", "unique")
@@ -56,7 +56,9 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("dollar_sign", "extend_paragraph", "Selection: to paragraph end", id="select_paragraph_end", show=False),
         Binding("m", "mark", "Highlight", id="highlight"),
         Binding("escape", "cancel_selection", "Cancel selection", id="cancel_selection", show=False),
+        Binding("y,ctrl+c", "copy", "Copy selection or sentence", id="copy", show=False),
     ]
+    ALLOW_SELECT = False  # the pane selects with the mouse itself, in text offsets (see on_mouse_down)
 
     DEFAULT_CSS = """
     ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
@@ -95,6 +97,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.matches: list[tuple[int, int]] = []
         self.marks: list[tuple[int, int, Style]] = []  # highlights
         self.selection: tuple[int, int] | None = None  # (anchor, head) display offsets
+        self._drag_from: int | None = None  # where a mouse drag started
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._line_ids: list[int] = []
@@ -519,5 +522,56 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def on_click(self, event) -> None:
         line = int(self.scroll_offset.y) + event.y
-        if 0 <= line < len(self._lines):
+        if 0 <= line < len(self._lines) and not self.selection:
             self.set_cursor(self.sentence_at_line(line), scroll=False)
+
+    # ---------------------------------------------------------------- mouse selection
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under cell (x, y) of the pane, or None below the text."""
+        index = int(self.scroll_offset.y) + y
+        if not self._lines or index < 0:
+            return None
+        line = self._lines[min(index, len(self._lines) - 1)]
+        if index >= len(self._lines):
+            return line.end
+        return offset_at_cell(self.article.text, line, x - GUTTER)
+
+    def on_mouse_down(self, event) -> None:
+        self._drag_from = self.offset_at(event.x, event.y)
+        if self._drag_from is not None:
+            self.capture_mouse()
+            if self.selection:
+                self.selection = None
+                self.invalidate()
+
+    def on_mouse_move(self, event) -> None:
+        if self._drag_from is None:
+            return
+        head = self.offset_at(event.x, max(0, min(event.y, self.size.height - 1)))
+        if head is None or head == self._drag_from:
+            return
+        lo, hi = snap_to_words(self.article.text, min(head, self._drag_from), max(head, self._drag_from))
+        self.selection = (lo, hi) if head > self._drag_from else (hi, lo)
+        self.cursor = self.sentence_at_offset(head)
+        if event.y < 0 or event.y >= self.size.height:
+            self.scroll_relative(y=-1 if event.y < 0 else 1, animate=False)
+        self.invalidate()
+
+    def on_mouse_up(self, event) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.release_mouse()
+            if self.selection:
+                self.post_message(self.CursorMoved(self))
+
+    def action_copy(self) -> None:
+        """Copy the selected text, or the cursor sentence, to the clipboard."""
+        if self.selection:
+            lo, hi = sorted(self.selection)
+        elif self.article.sentences:
+            sent = self.article.sentences[self.cursor]
+            lo, hi = sent.start, sent.end
+        else:
+            return
+        self.app.copy_to_clipboard(self.article.text[lo:hi])
+        self.notify(f"Copied {hi - lo} characters.", timeout=2)
