@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 
 # Inline tags that may appear in plain-text articles (the NYT seed has <u>…</u>).
 INLINE_TAG = re.compile(
@@ -11,35 +12,77 @@ INLINE_TAG = re.compile(
 )
 
 
+class RunMap(Sequence):
+    """A non-decreasing sequence of ints kept as runs, not one entry per character: a copied
+    stretch of text is one run whose value grows by 1 per index, an entity one run of a
+    repeated value. Loading a 1 MB file builds a few runs instead of two million entries."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # index where each run starts
+        self._values: list[int] = []  # its first value
+        self._steps: list[int] = []  # 1: value grows with the index; 0: repeated
+        self._len = 0
+
+    def append_run(self, value: int, count: int, step: int) -> None:
+        """Add ``count`` values: value, value + step, ..."""
+        if count <= 0:
+            return
+        if self._steps and step == 1 == self._steps[-1] and self._at(len(self._starts) - 1, self._len) == value:
+            self._len += count  # continues the last run
+            return
+        self._starts.append(self._len)
+        self._values.append(value)
+        self._steps.append(step)
+        self._len += count
+
+    def truncate(self, count: int) -> None:
+        """Drop the last ``count`` values."""
+        self._len = max(0, self._len - count)
+        while self._starts and self._starts[-1] >= self._len:
+            self._starts.pop()
+            self._values.pop()
+            self._steps.pop()
+
+    def _at(self, run: int, index: int) -> int:
+        return self._values[run] + self._steps[run] * (index - self._starts[run])
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError(index)
+        return self._at(bisect_right(self._starts, index) - 1, index)
+
+
 class TextBuilder:
     """Display text plus ``offsets``: offsets[i] is the raw index of display char i."""
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.parts: list[str] = []
-        self.offsets = array("q")
-        self.ends = array("q")  # ends[i]: raw index just past what display char i stands for
+        self.offsets = RunMap()
+        self.ends = RunMap()  # ends[i]: raw index just past what display char i stands for
 
     def copy(self, start: int, end: int) -> None:
         """Show raw[start:end] as it is, dropping carriage returns."""
         chunk = self.raw[start:end]
-        if "\r" not in chunk:
-            self.parts.append(chunk)
-            self.offsets.extend(range(start, end))
-            self.ends.extend(range(start + 1, end + 1))
-            return
         pos = start
-        for piece in chunk.split("\r"):
+        for piece in chunk.split("\r") if "\r" in chunk else (chunk,):
             self.parts.append(piece)
-            self.offsets.extend(range(pos, pos + len(piece)))
-            self.ends.extend(range(pos + 1, pos + len(piece) + 1))
+            self.offsets.append_run(pos, len(piece), 1)
+            self.ends.append_run(pos + 1, len(piece), 1)
             pos += len(piece) + 1
 
     def put(self, text: str, raw_start: int, raw_end: int) -> None:
         """Show ``text`` in place of raw[raw_start:raw_end] (an entity, a collapsed space)."""
         self.parts.append(text)
-        self.offsets.extend([raw_start] * len(text))
-        self.ends.extend([raw_end] * len(text))
+        self.offsets.append_run(raw_start, len(text), 0)
+        self.ends.append_run(raw_end, len(text), 0)
 
     def copy_without_tags(self, start: int, end: int) -> None:
         """Show raw[start:end] with inline HTML tags left out."""
@@ -53,8 +96,8 @@ class TextBuilder:
         """Take back a trailing piece of white space (before a paragraph break replaces it)."""
         if self.parts and self.parts[-1] and self.parts[-1].isspace():
             n = len(self.parts.pop())
-            del self.offsets[-n:]
-            del self.ends[-n:]
+            self.offsets.truncate(n)
+            self.ends.truncate(n)
 
     def text(self) -> str:
         return "".join(self.parts)

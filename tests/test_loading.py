@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.errors import ReaderError
 from reader.loading import collect_paths, load_article, load_articles
@@ -148,3 +150,26 @@ def test_folder_files_sorted_by_name(tmp_path):
     for name in ("b.txt", "a.md", "c.html", "notes.pdf", ".hidden.txt"):
         (tmp_path / name).write_text("Some text here.")
     assert [p.name for p in collect_paths([tmp_path], print)] == ["a.md", "b.txt", "c.html"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["copy", "put", "truncate"]), st.integers(0, 5), st.integers(0, 6)),
+                max_size=30))
+def test_run_map_matches_a_plain_list(ops):
+    """The compact display-to-raw map behaves exactly like one entry per character."""
+    from reader.textmap import RunMap
+
+    runs, plain, raw = RunMap(), [], 0
+    for op, gap, n in ops:
+        raw += gap
+        if op == "copy":
+            runs.append_run(raw, n, 1)
+            plain += range(raw, raw + n)
+            raw += n
+        elif op == "put":
+            runs.append_run(raw, n, 0)
+            plain += [raw] * n
+        else:
+            runs.truncate(n)
+            del plain[max(0, len(plain) - n):]
+        assert len(runs) == len(plain)
+        assert list(runs) == plain

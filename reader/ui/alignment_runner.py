@@ -12,13 +12,14 @@ import threading
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
-from reader.align import align
 from reader.model import Alignment, Article
 
 PROCESS_ABOVE = 200_000  # characters of article text; below this, aligning takes milliseconds
 
 
 def _align_in_child(conn: Connection, articles: list[Article], threshold: float) -> None:
+    from reader.align import align
+
     try:
         result = ("ok", align(articles, threshold).groups)
     except Exception as e:  # reported to the parent, which shows it
@@ -57,6 +58,8 @@ class AlignmentRunner:
     def run(self, articles: list[Article], threshold: float) -> Alignment | None:
         """Align (blocking); ``None`` when a newer run or ``stop`` cancelled this one."""
         if sum(len(a.text) for a in articles) < self.process_above:
+            from reader.align import align  # imported here: not needed before the first frame
+
             return align(articles, threshold)
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         receive, send = context.Pipe(duplex=False)

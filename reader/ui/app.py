@@ -105,7 +105,8 @@ class ReaderApp(HighlightingMixin, App):
         self._fit_panes()
         self.panes[0].focus()
         self.load_highlights()
-        self.realign()
+        self.aligning = True
+        self.call_after_refresh(self.realign)  # text first: starting the aligner costs the UI thread time
 
     @property
     def panes(self) -> list[ArticlePane]:

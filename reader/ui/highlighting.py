@@ -12,11 +12,8 @@ from textual.binding import Binding
 
 from reader.anchor import Anchor, context
 from reader.errors import ReaderError
-from reader.export_command import entries_for, render, write_export
 from reader.export_entries import aligned_passages, article_key, locate
 from reader.store import Counterpart, Highlight, HighlightStore, parse_tags
-from reader.ui.screens.highlights import HighlightsScreen
-from reader.ui.screens.tag_note import RenameTagDialog, TagNoteDialog
 from reader.ui.widgets.article_pane import ArticlePane
 
 HIGHLIGHT_BINDINGS = [
@@ -113,6 +110,8 @@ class HighlightingMixin:
             else:
                 self._replace(saved)
 
+        from reader.ui.screens.tag_note import TagNoteDialog  # dialogs load when first used: faster start-up
+
         dialog = TagNoteDialog(h.quote, " ".join(h.tags) if tags is None else tags,
                                h.note if note is None else note, list(self.store.tags()))
         self.push_screen(dialog, done)
@@ -130,6 +129,8 @@ class HighlightingMixin:
         if self.store is None:
             self.notify("No highlights database is open.", severity="error")
             return
+        from reader.ui.screens.highlights import HighlightsScreen
+
         self.push_screen(HighlightsScreen(self._panel_rows()))
 
     def _panel_rows(self):
@@ -140,10 +141,13 @@ class HighlightingMixin:
         return rows
 
     def _refresh_panel(self) -> None:
+        from reader.ui.screens.highlights import HighlightsScreen
+
         if isinstance(self.screen, HighlightsScreen):
             self.screen.refresh_rows(self._panel_rows())
 
-    def on_highlights_screen_action(self, event: HighlightsScreen.Action) -> None:
+    def on_highlights_screen_action(self, event) -> None:
+        """An action chosen in the highlights panel (a HighlightsScreen.Action)."""
         h = event.highlight
         if event.kind == "undo":
             self._undo()
@@ -187,6 +191,8 @@ class HighlightingMixin:
             self._refresh_panel()
             self.notify(f"Renamed on {count} highlight(s).", timeout=3)
 
+        from reader.ui.screens.tag_note import RenameTagDialog
+
         self.push_screen(RenameTagDialog(old, list(self.store.tags())), done)
 
     def _jump_to(self, h: Highlight) -> None:
@@ -208,6 +214,8 @@ class HighlightingMixin:
         if self.store is None:
             self.notify("No highlights database is open.", severity="error")
             return
+        from reader.export_command import entries_for, render, write_export
+
         entries = entries_for(self.store, self.articles, self.alignment, [], [])
         try:
             write_export(render(entries, "md"), "md", self.export_path)
