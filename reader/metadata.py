@@ -46,8 +46,10 @@ KNOWN_OUTLETS = (
     "The Telegraph", "The Times", "The Economist", "Los Angeles Times", "USA Today", "Reuters",
     "Associated Press", "Bloomberg", "Politico", "Axios", "CNN", "Fox News", "NBC News",
     "ABC News", "CBS News", "BBC News", "NPR", "Breitbart", "HuffPost", "Vox", "Al Jazeera",
-    "Financial Times", "Newsweek", "Time", "Slate", "Salon", "ProPublica", "The Intercept",
+    "Financial Times", "Newsweek", "Time magazine", "Slate", "Salon", "ProPublica", "The Intercept",
 )
+# whole words only: "Time" must not be found in "Evil Times"
+KNOWN_MENTION = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w’'])")
 HEADER_LINES = 6  # at most this many short lines at the top can be a header
 TITLE_CHARS = 90
 
@@ -158,8 +160,8 @@ def find_source(text: str) -> str:
         m = pattern.search(text)
         if m:
             return m.group("outlet").strip()
-    hits = [(text.find(o), o) for o in KNOWN_OUTLETS if o in text]
-    return min(hits)[1] if hits else ""
+    m = KNOWN_MENTION.search(text)
+    return m.group() if m else ""
 
 
 def title_from(first_sentence: str) -> str:

@@ -173,3 +173,14 @@ def test_run_map_matches_a_plain_list(ops):
             del plain[max(0, len(plain) - n):]
         assert len(runs) == len(plain)
         assert list(runs) == plain
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Evil Times are here, he said.", ""),  # "Time" inside another word is no outlet
+    ("A report in the Los Angeles Times said so.", "Los Angeles Times"),
+    ("CNNs and Reuters-style wires; Reuters reported it first.", "Reuters"),
+])
+def test_outlet_named_in_the_text_as_whole_words(text, source):
+    from reader.metadata import find_source
+
+    assert find_source(text) == source
