@@ -87,10 +87,35 @@ async def test_jump_to_counterpart_levels_and_flashes():
             if pane is source:
                 continue
             target_row = pane.line_of(passage.start) - int(pane.scroll_offset.y)
-            assert target_row == row or pane.scroll_offset.y == 0
+            assert target_row == row
             assert pane.flash_span == (passage.start, passage.end)
             leveled += 1
         assert leveled
+
+
+async def test_jump_levels_every_passage_even_near_the_top_of_a_short_article():
+    """The source pane moves too when a counterpart cannot scroll to the cursor's row."""
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        checked = 0
+        for source in app.panes:
+            source.focus()
+            for group in app.alignment.groups:
+                mine = [p for p in group.passages if p.article == source.index]
+                if not mine:
+                    continue
+                source.set_cursor(mine[0].first_sentence)
+                source.place_line_at_row(source.sentence_line(source.cursor), source.size.height - 2)
+                await pilot.press("enter")
+                rows = {source.cursor_row()}
+                for passage in group.passages:
+                    pane = next(p for p in app.panes if p.index == passage.article)
+                    if pane is not source:
+                        rows.add(pane.line_of(passage.start) - int(pane.scroll_offset.y))
+                assert len(rows) == 1 and 0 <= rows.pop() < source.size.height, group
+                checked += 1
+        assert checked >= 2 * len(app.alignment.groups)
 
 
 async def test_focus_moves_between_panes():

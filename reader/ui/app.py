@@ -259,19 +259,18 @@ class ReaderApp(HighlightingMixin, App):
         if group is None:
             self.notify("Only this source reports this sentence.", timeout=2)
             return
-        row = source.cursor_row()
         self._bring_in_counterpart(source, group)
         shown = {p.index: p for p in self.visible_panes}
-        hits = 0
-        for passage in group.passages:
-            pane = shown.get(passage.article)
-            if pane is None or pane is source:
-                continue
+        targets = [(shown[p.article], p) for p in group.passages if p.article in shown and shown[p.article] is not source]
+        own_line = source.sentence_line(source.cursor)
+        row = _common_row([(source, own_line)] + [(pane, pane.line_of(p.start)) for pane, p in targets],
+                          source.cursor_row())
+        source.place_line_at_row(own_line, row)
+        for pane, passage in targets:
             pane.place_line_at_row(pane.line_of(passage.start), row)
             pane.cursor = passage.first_sentence
             self._flash(pane, passage.start, passage.end)
-            hits += 1
-        if not hits:
+        if not targets:
             others = ", ".join(self.articles[p.article].label for p in group.passages if p.article != source.index)
             self.notify(f"Counterparts are in articles not shown: {safe(others)}. Press o to show one.",
                         timeout=4, markup=False)
@@ -441,6 +440,14 @@ def check_theme(app: App, theme: str) -> None:
         close = difflib.get_close_matches(theme, sorted(app.available_themes), n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise ReaderError(f"unknown theme '{theme}'{hint}")
+
+
+def _common_row(placements: list[tuple[ArticlePane, int]], preferred: int) -> int:
+    """The screen row nearest ``preferred`` at which every pane can show its line (a passage near
+    the top or end of a short article cannot move far); ``preferred`` when there is none."""
+    lo = max(pane.rows_for_line(line)[0] for pane, line in placements)
+    hi = min(pane.rows_for_line(line)[1] for pane, line in placements)
+    return min(max(preferred, lo), hi) if lo <= hi else preferred
 
 
 def run_app(paths: list[Path], config, threshold: float | None = None, theme: str | None = None) -> int:

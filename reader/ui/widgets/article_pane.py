@@ -372,6 +372,11 @@ class ArticlePane(ScrollView, can_focus=True):
         """The screen row (from the pane's top) of the cursor sentence's first line."""
         return self.sentence_line(self.cursor) - int(self.scroll_offset.y)
 
+    def rows_for_line(self, line: int) -> tuple[int, int]:
+        """The screen rows at which ``line`` can be shown without scrolling past either end."""
+        height = max(1, self.scrollable_content_region.height)
+        return max(0, line - int(self.max_scroll_y)), min(line, height - 1)
+
     def place_line_at_row(self, line: int, row: int) -> None:
         """Scroll so that screen line ``line`` shows at ``row`` of the pane."""
         self.scroll_to(y=max(0, line - row), animate=False)
