@@ -42,7 +42,9 @@ async def main():
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         if sys.argv[1] == "keys":
-            await app.workers.wait_for_complete()
+            while app.aligning:  # the aligner starts after the first frame
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)
             await pilot.pause()
             out = {{}}
             pane = app.focused_pane

@@ -15,8 +15,12 @@ def seed_app(**kwargs) -> ReaderApp:
 
 
 async def settle(pilot) -> None:
-    """Wait for the alignment worker and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the alignment (started after the first frame) and the screen to catch up."""
+    for _ in range(600):  # 30 s at most
+        await pilot.app.workers.wait_for_complete()
+        if not getattr(pilot.app, "aligning", False):
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 
