@@ -188,30 +188,33 @@ def dice(u: dict[str, float], v: dict[str, float]) -> float:
 # ---------------------------------------------------------------- seeds
 def _candidates(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
     """Sentence pairs across articles with some similarity, found through an inverted index."""
-    postings: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    postings: dict[str, dict[int, list[tuple[int, float]]]] = defaultdict(dict)
     for a, vecs in enumerate(vectors):
         for i, vec in enumerate(vecs):
             if len(vec) >= p.min_terms:
                 for t, w in vec.items():
-                    postings[t].append((a, i, w))
+                    postings[t].setdefault(a, []).append((i, w))
     partial: dict[tuple[int, int, int, int], float] = defaultdict(float)
     skipped = False
-    for plist in postings.values():
-        if len(plist) * (len(plist) - 1) // 2 > p.posting_budget:
+    for by_article in postings.values():
+        if len(by_article) < 2:
+            continue  # a term of one article pairs nothing
+        n = sum(len(x) for x in by_article.values())
+        if n * (n - 1) // 2 > p.posting_budget:
             skipped = True
             continue
-        for x, (a, i, w) in enumerate(plist):
-            for b, j, w2 in plist[x + 1 :]:
-                if a != b:
-                    partial[(a, i, b, j)] += w * w2
+        articles = sorted(by_article)
+        for x, a in enumerate(articles):
+            for b in articles[x + 1 :]:
+                for i, w in by_article[a]:
+                    for j, w2 in by_article[b]:
+                        partial[(a, i, b, j)] += w * w2
     low = min(p.seed_cosine, p.mutual_cosine)
     # with frequent terms skipped, dot products are partial: check in full only pairs whose
     # rarer terms already give a good part of a seed's cosine (cost stays near linear)
     bar = p.seed_cosine * p.prefilter if skipped else low
     out = []
-    for (a, i, b, j), dot in sorted(partial.items()):
-        if dot < bar:
-            continue
+    for (a, i, b, j), dot in sorted(item for item in partial.items() if item[1] >= bar):
         sim = cosine(vectors[a][i], vectors[b][j]) if skipped else dot
         if sim >= low:
             out.append(Seed(a, i, b, j, sim))
