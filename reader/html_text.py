@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from html.parser import HTMLParser
 
 from reader.metadata import Header, parse_date

@@ -1,7 +1,6 @@
 """Export: golden markdown and JSON (escaping included), stable bytes, markers, atomic writes."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys

@@ -1,0 +1,67 @@
+"""The aligner's data: its tuning knobs, sentence pairs (seeds) and aligned fragments."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_THRESHOLD = 0.25  # groups scoring below this are dropped (config.toml: [align] threshold)
+SINGLE_SEED_DOUBT = 0.2  # a fragment resting on n seeds scores its cosine * (1 - this / n)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Tuning knobs of the aligner (the threshold is the user-facing one)."""
+
+    seed_cosine: float = 0.20  # a sentence pair with at least this cosine is a seed
+    seed_dice: float = 0.25  # ... and at least this share of common terms
+    min_terms: int = 3  # sentences with fewer content terms cannot seed alone
+    doubt_scale: float = 3.0  # log10 of the sentence pairs at which one-seed doubt is SINGLE_SEED_DOUBT
+    min_shared: int = 3  # ... nor pairs sharing fewer terms than this
+    extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
+    min_density: float = 0.5  # share of a fragment's sentences that must be seeded
+    gap: int = 4  # seeds at most this many sentences apart cluster together
+    summary_seed: float = 0.3  # seeds this strong may spread far on one side (a summary)
+    summary_gap: int = 40  # how far apart, on the summarised side
+    summary_ratio: float = 3.0  # a summary covers this many times more sentences
+    summary_min_seeds: int = 3
+    contrast: float = 0.7  # one-sentence matches weaker than this share of the best are dropped
+    chain_score: float = 0.35  # ... when far apart on the other side, both must score this
+    chain_gap: int = 1  # fragments this many sentences apart on one side, in order on the other, join
+    summary_order: float = 0.75  # share of its seeds a summary keeps in order
+    solid: float = 0.6  # a fragment this good is not part of a summary
+    # lone sentence matches, between independent reports of one story:
+    mutual_cosine: float = 0.12  # sentences each other's best match, this similar, align alone
+    mutual_shared: int = 3  # ... sharing at least this many terms
+    mutual_phrases: int = 2  # ... and this many phrases no other sentence of either article has
+    mutual_scale: float = 0.5  # their score is cosine ** this (a mutual best match is rarely chance)
+    mutual_contrast: float = 0.45  # their cosine must reach this share of the pair's best fragment score
+    mutual_displaces: int = 3  # they replace weaker fragments spanning fewer sentences than this
+    borrowed: float = 0.5  # none between articles sharing a fragment this good (one copied the other)
+    same_story: float = 0.25  # none unless the articles are this alike outside the matched sentences
+    posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
+    prefilter: float = 0.6  # ... so pairs need this share of the seed cosine from the other terms
+
+
+@dataclass(frozen=True)
+class Seed:
+    """Two similar sentences: (article, sentence) on each side."""
+
+    a: int
+    i: int
+    b: int
+    j: int
+    sim: float
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Aligned sentence ranges of two articles, with their similarity."""
+
+    a: int
+    i0: int
+    i1: int
+    b: int
+    j0: int
+    j1: int
+    score: float
+    a_span: tuple[int, int] = (0, 0)  # display offsets, once trimmed
+    b_span: tuple[int, int] = (0, 0)

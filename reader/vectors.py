@@ -1,0 +1,112 @@
+"""Sentences as weighted term vectors, and the arithmetic the aligner does on them."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.model import Article
+from reader.terms import Vocabulary, collect_names, content_words, weigh
+
+
+@dataclass
+class Corpus:
+    """The articles' sentences as terms: tf-isf vectors, and term lists in reading order."""
+
+    vectors: list[list[dict[str, float]]]
+    terms: list[list[list[str]]]
+    _totals: dict[int, dict[str, float]] = field(default_factory=dict)
+    _phrases: dict[int, list[set[tuple[str, str]]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Corpus:
+        vocab = Vocabulary()
+        words = [[content_words(art.text[s.start : s.end]) for s in art.sentences] for art in articles]
+        vocab.learn({w for sents in words for ws in sents for w in ws})
+        vocab.merge_name_variants(collect_names([a.text for a in articles]))
+        terms = [[[vocab.term(w) for w in ws] for ws in sents] for sents in words]
+        weighted = iter(weigh([ts for sents in terms for ts in sents]))
+        vectors = [[next(weighted) for _ in sents] for sents in terms]
+        return cls(vectors, terms)
+
+    def total(self, a: int) -> dict[str, float]:
+        """The sum of article ``a``'s sentence vectors."""
+        if a not in self._totals:
+            self._totals[a] = add(self.vectors[a])
+        return self._totals[a]
+
+    def phrases(self, a: int) -> list[set[tuple[str, str]]]:
+        """Article ``a``'s distinctive phrases, per sentence."""
+        if a not in self._phrases:
+            self._phrases[a] = distinctive_phrases(self.terms[a])
+        return self._phrases[a]
+
+
+def distinctive_phrases(sentences: list[list[str]]) -> list[set[tuple[str, str]]]:
+    """Per sentence, the pairs of near-adjacent terms ("neutral country", "Cato Institute")
+    that no other sentence of the same article has."""
+    pairs = [_near_pairs(terms) for terms in sentences]
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for ps in pairs:
+        for x in ps:
+            seen[x] += 1
+    return [{x for x in ps if seen[x] == 1} for ps in pairs]
+
+
+def _near_pairs(terms: list[str]) -> set[tuple[str, str]]:
+    """Unordered pairs of terms at most one term apart."""
+    out = set()
+    for k, t in enumerate(terms):
+        for u in terms[k + 1 : k + 3]:
+            if u != t:
+                out.add((t, u) if t < u else (u, t))
+    return out
+
+
+def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(w * v[t] for t, w in u.items() if t in v)
+
+
+def dice(u: dict[str, float], v: dict[str, float]) -> float:
+    if not u or not v:
+        return 0.0
+    common = len(u.keys() & v.keys())
+    return 2 * common / (len(u) + len(v))
+
+
+def add(vecs: list[dict[str, float]]) -> dict[str, float]:
+    """The sum of the vectors."""
+    total: dict[str, float] = defaultdict(float)
+    for v in vecs:
+        for t, w in v.items():
+            total[t] += w
+    return dict(total)
+
+
+def unit_sum(vecs: list[dict[str, float]]) -> dict[str, float]:
+    """The sum of the vectors, unit length."""
+    total = add(vecs)
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {t: w / norm for t, w in total.items()}
+
+
+def minus(total: dict[str, float], vecs: list[dict[str, float]]) -> dict[str, float]:
+    """``total`` less the vectors (a new dict; ``total`` itself when there are none)."""
+    if not vecs:
+        return total
+    out = dict(total)
+    for v in vecs:
+        for t, w in v.items():
+            out[t] -= w
+    return out
+
+
+def cosine_of_sums(u: dict[str, float], v: dict[str, float]) -> float:
+    """Cosine of two vectors that are not unit length."""
+    if len(u) > len(v):
+        u, v = v, u
+    dot = sum(w * v[t] for t, w in u.items() if t in v)
+    norm = math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
+    return dot / norm if norm > 1e-12 else 0.0
