@@ -208,6 +208,10 @@ async def test_help_lists_every_binding():
         assert isinstance(app.screen, HelpScreen)
         ids = {row[2] for row in app.screen.rows}
         assert {b.id for b in app.all_bindings()} <= ids
+        from textual.widgets import Static
+
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "drag selects whole words" in shown and "command palette" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -30,7 +30,9 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(Text("Binding id (for [keys] in config.toml)"), style="dim")
         for keys, description, binding_id in self.rows:
             table.add_row(keys, description, binding_id)
-        hint = Text("Every action is also in the command palette (ctrl+p). Esc closes this.", style="dim")
+        hint = Text("Mouse: click moves the cursor, the wheel scrolls (other panes follow when sync is on), "
+                    "a drag selects whole words (then m highlights, y copies).\n"
+                    "Every action is also in the command palette (ctrl+p). Esc closes this.", style="dim")
         with VerticalScroll():
             yield Static(table)
             yield Static(hint)
