@@ -162,3 +162,19 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         await pilot.pause()
         (h,) = app.store.list()
         assert h.quote == text[lo:hi]
+
+
+async def test_keys_pasted_after_enter_in_the_tags_land_in_the_note(tmp_path):
+    """Keys that arrive at once (a paste, fast typing) follow the focus move Enter makes."""
+    from textual import events
+
+    app = app_with_store(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        for key, char in [("a", "a"), ("b", "b"), ("enter", "\r"), ("x", "x"), ("y", "y")]:
+            app._driver.send_message(events.Key(key, char))  # all queued before any is handled
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "ab"
+        assert app.screen.query_one("#note").text == "xy"

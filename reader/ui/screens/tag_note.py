@@ -34,7 +34,10 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
     """Returns (tags text, note) or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_edit"),
-                Binding("ctrl+s", "save", "Save", id="save_edit")]
+                Binding("ctrl+s", "save", "Save", id="save_edit"),
+                # a priority binding moves focus while the key is handled, so keys typed (or
+                # pasted) right after Enter already go to the note
+                Binding("enter", "to_note", "Tags done: to the note", id="tags_done", show=False, priority=True)]
     DEFAULT_CSS = """
     TagNoteDialog { align: center middle; }
     TagNoteDialog > Vertical { width: 90; max-width: 96%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
@@ -60,8 +63,13 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#note", TextArea).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_note":  # only from the tags field: Enter in the note is a new line
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_to_note(self) -> None:
+        self.set_focus(self.query_one("#note", TextArea))
 
     def action_save(self) -> None:
         self.dismiss((self.query_one("#tags", Input).value, self.query_one("#note", TextArea).text))
