@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -25,6 +26,17 @@ from reader.wrap import Line, offset_at_cell, snap_to_words, wrap_blocks
 
 GUTTER = 3  # group bar, cursor caret, space
 FILTERS = ("all", "shared", "unique")
+
+
+def _fit(segments: list[Segment], width: int, base: Style) -> Strip:
+    """One strip of exactly ``width`` cells, the widget's style under every segment."""
+    styled = [Segment(text, base + style if style else base) for text, style, _ in segments]
+    used = sum(cell_len(seg.text) for seg in styled)
+    if used < width:
+        styled.append(Segment(" " * (width - used), base))
+    elif used > width:
+        return Strip(styled, used).crop(0, width)
+    return Strip(styled, width)
 
 
 @dataclass(frozen=True)
@@ -254,8 +266,7 @@ class ArticlePane(ScrollView, can_focus=True):
         key = (index, width, self._version, self._overlays_on(index))
         strip = self._cache.get(key)
         if strip is None:
-            base = self._widget_style()
-            strip = self._render_text_line(index).apply_style(base).adjust_cell_length(width, base)
+            strip = _fit(self._render_text_line(index), width, self._widget_style())
             self._cache[key] = strip
         return strip
 
@@ -281,18 +292,18 @@ class ArticlePane(ScrollView, can_focus=True):
                 on.append(None)
         return tuple(on)
 
-    def _render_text_line(self, index: int) -> Strip:
+    def _render_text_line(self, index: int) -> list[Segment]:
         st = self.styles_
         if index >= len(self._lines):
-            return Strip([])
+            return []
         line = self._lines[index]
         if line.end <= line.start:
             if line.gap:
-                return Strip([Segment(" " * GUTTER), Segment("⋯", st.gap)])
-            return Strip([])
+                return [Segment(" " * GUTTER), Segment("⋯", st.gap)]
+            return []
         spans = self._spans_in(line.start, line.end)
         bar = Segment("▌", st.marker(spans[0].group)) if spans else Segment(" ")
-        return Strip([bar, self._caret(line), Segment(" "), *self._text_segments(line, spans)])
+        return [bar, self._caret(line), Segment(" "), *self._text_segments(line, spans)]
 
     def _caret(self, line: Line) -> Segment:
         """"▸" beside the lines of the cursor sentence (dim when the pane is not focused)."""
