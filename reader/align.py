@@ -50,9 +50,10 @@ def _align_pair(corpus: Corpus, a: int, b: int, candidates: list[Seed], threshol
     seeds = [s for s in candidates if is_seed(s, vectors, p)]
     found = [f for f in grow_fragments(a, b, seeds, vectors, p) if f.score >= threshold]
     kept = chain(drop_overlaps(contrast(found, p)), p)
-    if max((k.score for k in kept), default=0.0) >= p.borrowed:
+    best = max((k.score for k in kept), default=0.0)
+    if best >= p.borrowed:
         return kept
-    mutual = [f for f in mutual_matches(candidates, corpus, p) if f.score >= threshold]
+    mutual = [f for f in mutual_matches(candidates, corpus, p, best) if f.score >= threshold]
     if mutual and residual_similarity(kept + mutual, corpus, a, b) >= p.same_story:
         return with_mutual(kept, mutual, p)
     return kept

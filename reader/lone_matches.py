@@ -7,10 +7,11 @@ from reader.fragments import clashes, drop_overlaps, inside, near
 from reader.vectors import Corpus, cosine_of_sums, minus
 
 
-def mutual_matches(candidates: list[Seed], corpus: Corpus, p: Params) -> list[Fragment]:
+def mutual_matches(candidates: list[Seed], corpus: Corpus, p: Params, best: float) -> list[Fragment]:
     """One-sentence fragments of sentences that are each other's best match in the two articles
     and share phrases found nowhere else in either: a paraphrase shares few words, but it
-    shares them with its counterpart and no other sentence."""
+    shares them with its counterpart and no other sentence. Beside a fragment scoring ``best``,
+    a much weaker lone match is chance."""
     best_i: dict[int, Seed] = {}
     best_j: dict[int, Seed] = {}
     for s in candidates:
@@ -19,7 +20,8 @@ def mutual_matches(candidates: list[Seed], corpus: Corpus, p: Params) -> list[Fr
         if s.j not in best_j or s.sim > best_j[s.j].sim:
             best_j[s.j] = s
     return [Fragment(s.a, s.i, s.i, s.b, s.j, s.j, s.sim ** p.mutual_scale)
-            for s in best_i.values() if best_j[s.j] is s and _telling(s, corpus, p)]
+            for s in best_i.values()
+            if best_j[s.j] is s and s.sim >= p.mutual_contrast * best and _telling(s, corpus, p)]
 
 
 def _telling(s: Seed, corpus: Corpus, p: Params) -> bool:
@@ -44,8 +46,6 @@ def with_mutual(kept: list[Fragment], mutual: list[Fragment], p: Params) -> list
     """Add mutual matches: one inside a fragment is already covered; one that cuts across a
     weaker short fragment replaces it (its sentences are then re-covered by their own mutual
     matches); long fragments stay whole."""
-    best = max((k.score for k in kept), default=0.0)  # beside a real shared passage, a weak lone match is chance
-    mutual = [m for m in mutual if m.score ** (1 / p.mutual_scale) >= p.mutual_contrast * best]
     big = [k for k in kept if max(k.i1 - k.i0, k.j1 - k.j0) >= p.mutual_displaces]
     covered = [m for m in mutual if any(inside(m, k) for k in kept)]
     free = [m for m in mutual if m not in covered and not any(near(m, k, p.gap) for k in big)]

@@ -49,9 +49,7 @@ class RunMap(Sequence):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._len))]
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:

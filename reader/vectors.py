@@ -64,12 +64,14 @@ def _near_pairs(terms: list[str]) -> set[tuple[str, str]]:
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    """Dot product: the cosine of two unit vectors."""
     if len(u) > len(v):
         u, v = v, u
     return sum(w * v[t] for t, w in u.items() if t in v)
 
 
 def dice(u: dict[str, float], v: dict[str, float]) -> float:
+    """Share of terms the two vectors have in common."""
     if not u or not v:
         return 0.0
     common = len(u.keys() & v.keys())
@@ -105,8 +107,5 @@ def minus(total: dict[str, float], vecs: list[dict[str, float]]) -> dict[str, fl
 
 def cosine_of_sums(u: dict[str, float], v: dict[str, float]) -> float:
     """Cosine of two vectors that are not unit length."""
-    if len(u) > len(v):
-        u, v = v, u
-    dot = sum(w * v[t] for t, w in u.items() if t in v)
     norm = math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
-    return dot / norm if norm > 1e-12 else 0.0
+    return cosine(u, v) / norm if norm > 1e-12 else 0.0

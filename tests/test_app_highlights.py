@@ -1,19 +1,18 @@
 """Highlights in the app, by keys: mark, select, tag and note, panel, delete and undo, rename, export."""
 from __future__ import annotations
 
-from reader.loading import load_articles
 from reader.store import HighlightStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.highlights import HighlightsScreen
 from reader.ui.screens.tag_note import RenameTagDialog, TagNoteDialog
-from ui_support import SEEDS, settle
+from reader.ui.widgets.article_pane import GUTTER
+from ui_support import seed_app, settle
 
 SIZE = (160, 45)
 
 
 def app_with_store(tmp_path, **kwargs) -> ReaderApp:
-    return ReaderApp(load_articles([SEEDS], print), threshold=0.25, store=HighlightStore(tmp_path / "h.db"),
-                     export_path=tmp_path / "out.md", **kwargs)
+    return seed_app(store=HighlightStore(tmp_path / "h.db"), export_path=tmp_path / "out.md", **kwargs)
 
 
 async def test_mark_sentence_then_tag_and_note(tmp_path):
@@ -147,9 +146,9 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         first = pane.article.sentences[0]
         row = pane.line_of(first.start) - int(pane.scroll_offset.y)
         # press inside the second word of the first line, drag to the next line, release
-        await pilot.mouse_down(pane, offset=(3 + 5, row))
-        await pilot.hover(pane, offset=(3 + 10, row + 1))
-        await pilot.mouse_up(pane, offset=(3 + 10, row + 1))
+        await pilot.mouse_down(pane, offset=(GUTTER + 5, row))
+        await pilot.hover(pane, offset=(GUTTER + 10, row + 1))
+        await pilot.mouse_up(pane, offset=(GUTTER + 10, row + 1))
         await pilot.pause()
         assert pane.selection, "dragging selects"
         lo, hi = sorted(pane.selection)

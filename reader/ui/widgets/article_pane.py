@@ -558,7 +558,7 @@ class ArticlePane(ScrollView, can_focus=True):
             self.capture_mouse()
             if self.selection:
                 self.selection = None
-                self.invalidate()
+                self.refresh()  # the selection is in each line's cache key: no cache to drop
 
     def on_mouse_move(self, event) -> None:
         if self._drag_from is None:
@@ -571,7 +571,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.cursor = self.sentence_at_offset(head)
         if event.y < 0 or event.y >= self.size.height:
             self.scroll_relative(y=-1 if event.y < 0 else 1, animate=False)
-        self.invalidate()
+        self.refresh()
 
     def on_mouse_up(self, event) -> None:
         if self._drag_from is not None:
