@@ -8,7 +8,8 @@ The steps, for N articles:
 3. candidate pairs similar enough become *seeds*;
 4. for each pair of articles, seeds close to each other in both articles are
    clustered into *fragments* (passages of neighbouring sentences), which are kept
-   when the passages as a whole are similar;
+   when the passages as a whole are similar; a long, near-exact copy replaces the
+   fragments it overlaps, and the other copies fill in where no fragment lies;
 5. between two independent reports of one story (no passage borrowed, still alike outside
    their shared passages), sentences that are each other's best match and share phrases no
    other sentence has align on their own: paraphrases share few words;
@@ -20,6 +21,7 @@ from collections import defaultdict
 
 from reader.align_types import DEFAULT_THRESHOLD, Fragment, Params, Seed
 from reader.candidates import candidate_pairs, is_seed
+from reader.copies import find_copies, with_copies
 from reader.fragments import chain, contrast, drop_overlaps, grow_fragments
 from reader.groups import groups_of, trimmed
 from reader.lone_matches import mutual_matches, residual_similarity, with_mutual
@@ -35,21 +37,23 @@ def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params:
     by_pair: dict[tuple[int, int], list[Seed]] = defaultdict(list)
     for s in candidate_pairs(corpus.vectors, params):
         by_pair[(s.a, s.b)].append(s)
+    copied = find_copies(articles, params.posting_budget)
     shared = []
-    for (a, b), pair_candidates in sorted(by_pair.items()):
-        shared += _align_pair(corpus, a, b, pair_candidates, threshold, params)
+    for a, b in sorted(set(by_pair) | set(copied)):
+        shared += _align_pair(corpus, a, b, by_pair.get((a, b), []), copied.get((a, b), []), threshold, params)
     groups = groups_of(articles, [trimmed(articles, f) for f in shared])
     return Alignment(articles=articles, groups=groups, threshold=threshold)
 
 
-def _align_pair(corpus: Corpus, a: int, b: int, candidates: list[Seed], threshold: float,
-                p: Params) -> list[Fragment]:
+def _align_pair(corpus: Corpus, a: int, b: int, candidates: list[Seed], copied: list[Fragment],
+                threshold: float, p: Params) -> list[Fragment]:
     """The fragments two articles share: passages grown from seeds, and, between two reports
     of one story where neither borrowed from the other, lone sentences that match each other."""
     vectors = corpus.vectors
     seeds = [s for s in candidates if is_seed(s, vectors, p)]
     found = [f for f in grow_fragments(a, b, seeds, vectors, p) if f.score >= threshold]
     kept = chain(drop_overlaps(contrast(found, p)), p)
+    kept = with_copies(kept, copied, p)
     best = max((k.score for k in kept), default=0.0)
     if best >= p.borrowed:
         return kept

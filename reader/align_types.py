@@ -37,6 +37,8 @@ class Params:
     mutual_displaces: int = 3  # they replace weaker fragments spanning fewer sentences than this
     borrowed: float = 0.5  # none between articles sharing a fragment this good (one copied the other)
     same_story: float = 0.25  # none unless the articles are this alike outside the matched sentences
+    copy_score: float = 0.9  # a verbatim copy this exact (word by word) replaces the fragments it
+    copy_chars: int = 300  # overlaps when it is this long, or spans most of their sentences
     posting_budget: int = 4000  # a term pairing more sentences than this gives no candidates
     prefilter: float = 0.6  # ... so pairs need this share of the seed cosine from the other terms
 

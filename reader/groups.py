@@ -5,13 +5,14 @@ from collections import defaultdict
 from dataclasses import replace
 
 from reader.align_types import Fragment
-from reader.fragments import overlap
 from reader.model import Article, Group, Passage
 from reader.trim import trim_edges
 
 
 def trimmed(articles: list[Article], f: Fragment) -> Fragment:
     """The fragment with character spans, cut where its edge sentences only partly match."""
+    if f.a_span[1]:
+        return f  # a verbatim copy, measured word by word already
     sa, sb = articles[f.a].sentences, articles[f.b].sentences
     span = lambda s: (s.start, s.end)  # noqa: E731
     a_span, b_span = trim_edges(
@@ -22,7 +23,7 @@ def trimmed(articles: list[Article], f: Fragment) -> Fragment:
 
 
 def groups_of(articles: list[Article], fragments: list[Fragment]) -> list[Group]:
-    """Join fragments whose passages overlap in some article into groups."""
+    """Join fragments whose passages (character spans) overlap by half in some article into groups."""
     parent = list(range(len(fragments)))
 
     def root(x: int) -> int:
@@ -33,16 +34,15 @@ def groups_of(articles: list[Article], fragments: list[Fragment]) -> list[Group]
 
     by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for k, f in enumerate(fragments):
-        by_article[f.a].append((f.i0, f.i1, k))
-        by_article[f.b].append((f.j0, f.j1, k))
+        by_article[f.a].append((*f.a_span, k))
+        by_article[f.b].append((*f.b_span, k))
     for spans in by_article.values():
         spans.sort()
         for x, (lo, hi, k) in enumerate(spans):
             for lo2, hi2, k2 in spans[x + 1 :]:
-                if lo2 > hi:
+                if lo2 >= hi:
                     break
-                shared = overlap(lo, hi, lo2, hi2)
-                if shared * 2 >= min(hi - lo, hi2 - lo2) + 1:
+                if 2 * (min(hi, hi2) - lo2) >= min(hi - lo, hi2 - lo2):
                     parent[root(k2)] = root(k)
     members: dict[int, list[Fragment]] = defaultdict(list)
     for k, f in enumerate(fragments):

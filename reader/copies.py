@@ -1,0 +1,252 @@
+"""Verbatim copies between articles: passages one article took from another word for word,
+or nearly (a wire report reused, a statement printed whole).
+
+Sentence vectors find paraphrases, but they can miss a copied passage whose sentences are
+split differently in the two texts (a list run together into one "sentence" on one side),
+or report it inside a longer passage.  Here the articles' word n-grams (*shingles*) are
+indexed; the shingles two articles share are chained where they lie close together on both
+sides, and each chain is measured word by word (rapidfuzz's LCS over word lists) for its
+exact extent.  The cost grows with the text: one pass to index, one over shared shingles.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import LCSseq
+
+from reader.align_types import Fragment, Params
+from reader.fragments import clashes, near, overlap
+from reader.model import Article
+from reader.terms import STOPWORDS, WORD
+
+SHINGLE = 5  # words per shingle
+NEAR = 20  # shingles this many words apart (and on nearly the same diagonal) chain together
+DRIFT = 12  # how far the two sides may shift against each other within one chain
+MIN_SHINGLES = 3  # chains with fewer shingles are chance
+MARGIN = 12  # words around a chain searched for its exact extent
+MIN_RUN = 2  # shared words in a row that count as evidence of copying
+MAX_GAP = 8  # words between two runs of one copy, on either side
+EDGE_GAP = 3  # a copy grows by shared words this near its edges
+MIN_WORDS = 12  # shared words a copy needs
+MIN_DENSITY = 0.5  # share of a copy's words, on each side, that are shared
+
+Hit = tuple[int, int]  # word position in article a, in article b
+
+
+@dataclass
+class Tokens:
+    """An article's words, lower-cased, and where each sentence's words begin; their display
+    offsets are found per sentence, when first needed."""
+
+    article: Article
+    keys: list[str]
+    first: list[int]  # first[s]: index in ``keys`` of sentence s's first word
+    _offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, article: Article) -> Tokens:
+        keys: list[str] = []
+        first = []
+        for s in article.sentences:
+            first.append(len(keys))
+            keys += [w.lower() for w in WORD.findall(article.text, s.start, s.end)]
+        return cls(article, keys, first)
+
+    def extent(self, first: int, end: int) -> tuple[int, int]:
+        """Display span of words ``first``..``end - 1``, with the punctuation attached to them."""
+        text = self.article.text
+        start, stop = self._word_span(first)[0], self._word_span(end - 1)[1]
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while stop < len(text) and not text[stop].isspace():
+            stop += 1
+        return start, stop
+
+    def _word_span(self, k: int) -> tuple[int, int]:
+        s = bisect_right(self.first, k) - 1
+        return self._sentence_offsets(s)[k - self.first[s]]
+
+    def _sentence_offsets(self, s: int) -> list[tuple[int, int]]:
+        if s not in self._offsets:
+            sentence = self.article.sentences[s]
+            found = WORD.finditer(self.article.text, sentence.start, sentence.end)
+            self._offsets[s] = [m.span() for m in found]
+        return self._offsets[s]
+
+
+def find_copies(articles: list[Article], budget: int) -> dict[tuple[int, int], list[Fragment]]:
+    """Per article pair (a < b), the passages copied between them, as fragments with exact
+    spans. Shingles found in so many places that they pair more than ``budget`` are skipped."""
+    tokens = [Tokens.of(art) for art in articles]
+    out: dict[tuple[int, int], list[Fragment]] = {}
+    for (a, b), hits in sorted(_shared([t.keys for t in tokens], budget).items()):
+        found = [f for chain in _chains(hits)
+                 if (f := _measure(a, tokens[a], b, tokens[b], chain)) is not None]
+        if found:
+            out[(a, b)] = _one_to_one(found)
+    return out
+
+
+def _one_to_one(found: list[Fragment]) -> list[Fragment]:
+    """The biggest copies that overlap no bigger one on either side: text repeated within one
+    article (boilerplate) is matched once, not with every repeat."""
+    kept: list[Fragment] = []
+    for f in sorted(found, key=lambda f: (-_size(f), f.a_span, f.b_span)):
+        if not any(_spans_overlap(f.a_span, k.a_span) or _spans_overlap(f.b_span, k.b_span) for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.a_span, f.b_span))
+
+
+def _size(f: Fragment) -> float:
+    return f.score * (f.a_span[1] - f.a_span[0] + f.b_span[1] - f.b_span[0])
+
+
+def _spans_overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _shared(keys: list[list[str]], budget: int) -> dict[tuple[int, int], list[Hit]]:
+    """Positions of the shingles each pair of articles shares."""
+    hashed = [_shingle_hashes(ks) for ks in keys]
+    seen: set[int] = set()
+    common: set[int] = set()  # in two articles or more
+    for hs in map(set, hashed):
+        common |= hs & seen
+        seen |= hs
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, hs in enumerate(hashed):
+        for k in [k for k, h in enumerate(hs) if h in common]:
+            index[hs[k]].append((a, k))
+    hits: dict[tuple[int, int], list[Hit]] = defaultdict(list)
+    for posts in index.values():
+        if len(posts) * (len(posts) - 1) // 2 > budget:
+            continue
+        for x, (a, pa) in enumerate(posts):
+            for b, pb in posts[x + 1 :]:
+                if a != b:
+                    hits[(a, b)].append((pa, pb))
+    return hits
+
+
+def _shingle_hashes(keys: list[str]) -> list[int]:
+    """The hash of each run of SHINGLE words, by its first word's position."""
+    return list(map(hash, zip(*(keys[i:] for i in range(SHINGLE)))))
+
+
+def _chains(hits: list[Hit]) -> list[list[Hit]]:
+    """Hits grouped into chains running close together on both sides, in order."""
+    open_chains: list[list[Hit]] = []
+    done: list[list[Hit]] = []
+    for pa, pb in sorted(hits):
+        still_open = []
+        joined = False
+        for chain in open_chains:
+            la, lb = chain[-1]
+            if pa - la > NEAR:
+                done.append(chain)
+                continue
+            if not joined and 0 <= pb - lb <= NEAR and abs((pa - pb) - (la - lb)) <= DRIFT and pa > la:
+                chain.append((pa, pb))
+                joined = True
+            still_open.append(chain)
+        if not joined:
+            still_open.append([(pa, pb)])
+        open_chains = still_open
+    return [c for c in done + open_chains if len(c) >= MIN_SHINGLES]
+
+
+def _measure(a: int, tokens_a: Tokens, b: int, tokens_b: Tokens, chain: list[Hit]) -> Fragment | None:
+    """The copy a chain marks, with exact spans, or None if word by word it is not one."""
+    pbs = [pb for _, pb in chain]
+    a0, b0 = max(0, chain[0][0] - MARGIN), max(0, min(pbs) - MARGIN)
+    keys_a = tokens_a.keys[a0 : chain[-1][0] + SHINGLE + MARGIN]
+    keys_b = tokens_b.keys[b0 : max(pbs) + SHINGLE + MARGIN]
+    found = _stretches(keys_a, keys_b)
+    if not found:
+        return None
+    sa, sb, ea, eb = found[0][0], found[0][1], found[-1][2], found[-1][3]
+    score = LCSseq.normalized_similarity(keys_a[sa:ea], keys_b[sb:eb])
+    span_a, span_b = tokens_a.extent(a0 + sa, a0 + ea), tokens_b.extent(b0 + sb, b0 + eb)
+    art_a, art_b = tokens_a.article, tokens_b.article
+    return Fragment(a, sentence_at(art_a, span_a[0]), sentence_at(art_a, span_a[1] - 1),
+                    b, sentence_at(art_b, span_b[0]), sentence_at(art_b, span_b[1] - 1),
+                    score, span_a, span_b)
+
+
+def sentence_at(article: Article, pos: int) -> int:
+    """Index of the sentence holding display offset ``pos``."""
+    return max(0, bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
+
+
+def with_copies(kept: list[Fragment], copied: list[Fragment], p: Params) -> list[Fragment]:
+    """Merge the copies of one article pair into its fragments. A near-exact copy replaces
+    the fragments it overlaps when it is long or is most of them (their sentence edges are
+    less exact); the other copies only fill in where no fragment lies within ``p.gap``."""
+    exact = [c for c in copied if c.score >= p.copy_score]
+    replaced = [k for k in kept if any(clashes(k, c) and _replaces(c, k, p) for c in exact)]
+    strong = [c for c in exact if any(clashes(k, c) for k in replaced)
+              or c.a_span[1] - c.a_span[0] >= p.copy_chars]
+    out = strong + [k for k in kept if not any(clashes(k, c) for c in strong)]
+    return out + [c for c in copied if c not in strong and not any(near(c, k, p.gap) for k in out)]
+
+
+def _replaces(copy: Fragment, k: Fragment, p: Params) -> bool:
+    """Whether a copy is long, or spans most of fragment ``k``'s sentences on both sides."""
+    return (copy.a_span[1] - copy.a_span[0] >= p.copy_chars
+            or (2 * overlap(copy.i0, copy.i1, k.i0, k.i1) >= k.i1 - k.i0 + 1
+                and 2 * overlap(copy.j0, copy.j1, k.j0, k.j1) >= k.j1 - k.j0 + 1))
+
+
+def _stretches(keys_a: list[str], keys_b: list[str]) -> list[tuple[int, int, int, int]]:
+    """Copied stretches of two word lists as word ranges (a0, b0, a1, b1), in order."""
+    if min(len(keys_a), len(keys_b)) < MIN_WORDS:
+        return []
+    blocks = LCSseq.opcodes(keys_a, keys_b).as_matching_blocks()
+    out = []
+    for cluster in _clusters([(blk.a, blk.b, blk.size) for blk in blocks if blk.size >= MIN_RUN]):
+        (a0, b0, _), (a1, b1, last) = cluster[0], cluster[-1]
+        a1, b1 = a1 + last, b1 + last
+        shared = sum(size for _, _, size in cluster)
+        if shared < MIN_WORDS or shared < MIN_DENSITY * max(a1 - a0, b1 - b0):
+            continue
+        while a0 > 0 and b0 > 0 and keys_a[a0 - 1] == keys_b[b0 - 1]:
+            a0, b0 = a0 - 1, b0 - 1  # of several equal alignments, the LCS may have taken another
+        while a1 < len(keys_a) and b1 < len(keys_b) and keys_a[a1] == keys_b[b1]:
+            a1, b1 = a1 + 1, b1 + 1
+        out.append(_grown(keys_a, keys_b, a0, b0, a1, b1))
+    return out
+
+
+def _grown(keys_a: list[str], keys_b: list[str], a0: int, b0: int, a1: int, b1: int,
+           ) -> tuple[int, int, int, int]:
+    """The stretch grown to content words both sides share within EDGE_GAP words of its edges
+    (an edited word or two at the start or end of a copy)."""
+    back = lambda x: range(x - 1, x - 2 - EDGE_GAP, -1)  # noqa: E731
+    ahead = lambda x: range(x, x + 1 + EDGE_GAP)  # noqa: E731
+    while k := _edge_match(keys_a, back(a0), keys_b, back(b0)):
+        a0, b0 = k
+    while k := _edge_match(keys_a, ahead(a1), keys_b, ahead(b1)):
+        a1, b1 = k[0] + 1, k[1] + 1
+    return a0, b0, a1, b1
+
+
+def _edge_match(keys_a: list[str], near_a: range, keys_b: list[str], near_b: range) -> tuple[int, int] | None:
+    """The closest pair of positions holding one content word, or None."""
+    pairs = [(x, y) for x in near_a if 0 <= x < len(keys_a) for y in near_b if 0 <= y < len(keys_b)
+             if keys_a[x] == keys_b[y] and keys_a[x] not in STOPWORDS]
+    return min(pairs, key=lambda xy: abs(xy[0] - near_a.start) + abs(xy[1] - near_b.start), default=None)
+
+
+def _clusters(runs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Runs of shared words (a, b, size) split wherever the gap to the next is wide on either side."""
+    out: list[list[tuple[int, int, int]]] = []
+    for run in runs:
+        if out:
+            pa, pb, size = out[-1][-1]
+            if run[0] - (pa + size) <= MAX_GAP and run[1] - (pb + size) <= MAX_GAP:
+                out[-1].append(run)
+                continue
+        out.append([run])
+    return out
