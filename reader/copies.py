@@ -18,7 +18,7 @@ from rapidfuzz.distance import LCSseq
 
 from reader.align_types import Fragment, Params
 from reader.fragments import clashes, near, overlap
-from reader.model import Article
+from reader.model import Article, Sentence
 from reader.terms import STOPWORDS, WORD
 
 SHINGLE = 5  # words per shingle
@@ -63,6 +63,23 @@ class Tokens:
         while stop < len(text) and not text[stop].isspace():
             stop += 1
         return start, stop
+
+    def sentence_start(self, k: int) -> int:
+        """Index of the first word of word ``k``'s sentence."""
+        return self.first[bisect_right(self.first, k) - 1]
+
+    def sentence_end(self, k: int) -> int:
+        """Index just past the last word of word ``k``'s sentence."""
+        s = bisect_right(self.first, k)
+        return self.first[s] if s < len(self.first) else len(self.keys)
+
+    def back(self, k: int) -> range:
+        """Up to EDGE_GAP + 1 words before word ``k``, nearest first, in its sentence."""
+        return range(k - 1, max(self.sentence_start(k), k - 2 - EDGE_GAP) - 1, -1)
+
+    def ahead(self, end: int) -> range:
+        """Up to EDGE_GAP + 1 words from word ``end``, in the sentence of word ``end - 1``."""
+        return range(end, min(self.sentence_end(end - 1), end + 1 + EDGE_GAP))
 
     def _word_span(self, k: int) -> tuple[int, int]:
         s = bisect_right(self.first, k) - 1
@@ -166,13 +183,27 @@ def _measure(a: int, tokens_a: Tokens, b: int, tokens_b: Tokens, chain: list[Hit
     found = _stretches(keys_a, keys_b)
     if not found:
         return None
-    sa, sb, ea, eb = found[0][0], found[0][1], found[-1][2], found[-1][3]
-    score = LCSseq.normalized_similarity(keys_a[sa:ea], keys_b[sb:eb])
-    span_a, span_b = tokens_a.extent(a0 + sa, a0 + ea), tokens_b.extent(b0 + sb, b0 + eb)
-    art_a, art_b = tokens_a.article, tokens_b.article
-    return Fragment(a, sentence_at(art_a, span_a[0]), sentence_at(art_a, span_a[1] - 1),
-                    b, sentence_at(art_b, span_b[0]), sentence_at(art_b, span_b[1] - 1),
+    (first_a, first_b, _, _), (_, _, end_a, end_b) = found[0], found[-1]
+    sa, sb, ea, eb = _grown(tokens_a, tokens_b, a0 + first_a, b0 + first_b, a0 + end_a, b0 + end_b)
+    score = LCSseq.normalized_similarity(tokens_a.keys[sa:ea], tokens_b.keys[sb:eb])
+    span_a, span_b = tokens_a.extent(sa, ea), tokens_b.extent(sb, eb)
+    return Fragment(a, *_sentences(tokens_a.article, span_a), b, *_sentences(tokens_b.article, span_b),
                     score, span_a, span_b)
+
+
+def _sentences(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentences a copy holds: those its span covers at least half of (one at least)."""
+    first, last = sentence_at(article, span[0]), sentence_at(article, span[1] - 1)
+    half = lambda k: 2 * _covered(article.sentences[k], span) >= article.sentences[k].end - article.sentences[k].start  # noqa: E731
+    if first < last and not half(first):
+        first += 1
+    if first < last and not half(last):
+        last -= 1
+    return first, last
+
+
+def _covered(sentence: Sentence, span: tuple[int, int]) -> int:
+    return max(0, min(sentence.end, span[1]) - max(sentence.start, span[0]))
 
 
 def sentence_at(article: Article, pos: int) -> int:
@@ -211,31 +242,33 @@ def _stretches(keys_a: list[str], keys_b: list[str]) -> list[tuple[int, int, int
         shared = sum(size for _, _, size in cluster)
         if shared < MIN_WORDS or shared < MIN_DENSITY * max(a1 - a0, b1 - b0):
             continue
-        while a0 > 0 and b0 > 0 and keys_a[a0 - 1] == keys_b[b0 - 1]:
-            a0, b0 = a0 - 1, b0 - 1  # of several equal alignments, the LCS may have taken another
-        while a1 < len(keys_a) and b1 < len(keys_b) and keys_a[a1] == keys_b[b1]:
-            a1, b1 = a1 + 1, b1 + 1
-        out.append(_grown(keys_a, keys_b, a0, b0, a1, b1))
+        out.append((a0, b0, a1, b1))
     return out
 
 
-def _grown(keys_a: list[str], keys_b: list[str], a0: int, b0: int, a1: int, b1: int,
-           ) -> tuple[int, int, int, int]:
-    """The stretch grown to content words both sides share within EDGE_GAP words of its edges
-    (an edited word or two at the start or end of a copy)."""
-    back = lambda x: range(x - 1, x - 2 - EDGE_GAP, -1)  # noqa: E731
-    ahead = lambda x: range(x, x + 1 + EDGE_GAP)  # noqa: E731
-    while k := _edge_match(keys_a, back(a0), keys_b, back(b0)):
+def _grown(tokens_a: Tokens, tokens_b: Tokens, a0: int, b0: int, a1: int, b1: int) -> tuple[int, int, int, int]:
+    """The copy (word ranges) grown word by word, within the sentences of its edges."""
+    while k := _next_match(tokens_a, tokens_a.back(a0), tokens_b, tokens_b.back(b0)):
         a0, b0 = k
-    while k := _edge_match(keys_a, ahead(a1), keys_b, ahead(b1)):
+    while k := _next_match(tokens_a, tokens_a.ahead(a1), tokens_b, tokens_b.ahead(b1)):
         a1, b1 = k[0] + 1, k[1] + 1
+    head_a, head_b = tokens_a.sentence_end(a0) - a0, tokens_b.sentence_end(b0) - b0
+    if max(head_a, head_b) <= EDGE_GAP and a0 + head_a < a1 and b0 + head_b < b1:
+        a0, b0 = a0 + head_a, b0 + head_b  # a word or two ending a sentence: chance
+    tail_a, tail_b = a1 - tokens_a.sentence_start(a1 - 1), b1 - tokens_b.sentence_start(b1 - 1)
+    if max(tail_a, tail_b) <= EDGE_GAP and a0 < a1 - tail_a and b0 < b1 - tail_b:
+        a1, b1 = a1 - tail_a, b1 - tail_b  # a word or two starting a sentence: chance
     return a0, b0, a1, b1
 
 
-def _edge_match(keys_a: list[str], near_a: range, keys_b: list[str], near_b: range) -> tuple[int, int] | None:
-    """The closest pair of positions holding one content word, or None."""
-    pairs = [(x, y) for x in near_a if 0 <= x < len(keys_a) for y in near_b if 0 <= y < len(keys_b)
-             if keys_a[x] == keys_b[y] and keys_a[x] not in STOPWORDS]
+def _next_match(tokens_a: Tokens, near_a: range, tokens_b: Tokens, near_b: range) -> tuple[int, int] | None:
+    """Where to grow a copy's edge to: the words right beside it if they are equal (of several
+    equal alignments the LCS may have taken another), else the closest pair of positions
+    holding one content word (an edited word or two at the start or end of a copy)."""
+    keys_a, keys_b = tokens_a.keys, tokens_b.keys
+    if near_a and near_b and keys_a[near_a[0]] == keys_b[near_b[0]]:
+        return near_a[0], near_b[0]
+    pairs = [(x, y) for x in near_a for y in near_b if keys_a[x] == keys_b[y] and keys_a[x] not in STOPWORDS]
     return min(pairs, key=lambda xy: abs(xy[0] - near_a.start) + abs(xy[1] - near_b.start), default=None)
 
 

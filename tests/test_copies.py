@@ -70,3 +70,13 @@ def test_texts_sharing_only_short_phrases_have_no_copies(tmp_path):
     a = write(tmp_path, "a.txt", story("Prices will rise at the end of the year, the bakery said.", *FILLER_A))
     b = write(tmp_path, "b.txt", story(*FILLER_B, "At the end of the year the ferry will stop for repairs."))
     assert find_copies([a, b], budget=4000) == {}
+
+
+def test_copy_does_not_grow_into_the_next_sentence(tmp_path):
+    """Edited words at a copy's edge are taken in, but not a chance match across a sentence end
+    ("Harbour" starts the next sentence on both sides)."""
+    a = write(tmp_path, "a.txt", story(*FILLER_A[:2], STATEMENT + " Harbour officials welcomed the plan."))
+    b = write(tmp_path, "b.txt", story(STATEMENT + " Harbour ferries will not run on Sunday.", *FILLER_B))
+    (fragment,) = find_copies([a, b], budget=4000)[(0, 1)]
+    assert a.text[fragment.a_span[0] : fragment.a_span[1]] == STATEMENT
+    assert b.text[fragment.b_span[0] : fragment.b_span[1]] == STATEMENT
