@@ -63,15 +63,24 @@ def render(paras: list[list[str]]) -> str:
 
 
 def pair(size: int, seed: int = 7) -> tuple[str, str]:
+    a, b, _ = planted_pair(size, seed)
+    return a, b
+
+
+def planted_pair(size: int, seed: int = 7) -> tuple[str, str, list[str]]:
+    """Two texts, and the paragraphs of the first that the second holds, edited."""
     gen = Generator(seed)
     a = gen.text(size)
     b = Generator(seed + 1000).text(size)
     gen_b = Generator(seed + 2000)
     gen_b.nouns, gen_b.names = gen.nouns, gen.names
     shared = gen.rng.sample(range(len(a)), max(1, len(a) // 10))
+    placed = {}
     for k in shared:  # copy a tenth of A's paragraphs into B, edited, at other places
-        b[gen.rng.randrange(len(b))] = [gen_b.edit(s) for s in a[k]]
-    return render(a), render(b)
+        slot = gen.rng.randrange(len(b))
+        b[slot] = [gen_b.edit(s) for s in a[k]]
+        placed[slot] = k  # a later copy may land on the same slot
+    return render(a), render(b), [" ".join(a[k]) for k in sorted(set(placed.values()))]
 
 
 def story(n_articles: int, size: int, seed: int = 7) -> list[str]:
