@@ -193,7 +193,7 @@ def _measure(a: int, tokens_a: Tokens, b: int, tokens_b: Tokens, chain: list[Hit
 
 def _sentences(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     """The sentences a copy holds: those its span covers at least half of (one at least)."""
-    first, last = sentence_at(article, span[0]), sentence_at(article, span[1] - 1)
+    first, last = _sentence_at(article, span[0]), _sentence_at(article, span[1] - 1)
     half = lambda k: 2 * _covered(article.sentences[k], span) >= article.sentences[k].end - article.sentences[k].start  # noqa: E731
     if first < last and not half(first):
         first += 1
@@ -206,7 +206,7 @@ def _covered(sentence: Sentence, span: tuple[int, int]) -> int:
     return max(0, min(sentence.end, span[1]) - max(sentence.start, span[0]))
 
 
-def sentence_at(article: Article, pos: int) -> int:
+def _sentence_at(article: Article, pos: int) -> int:
     """Index of the sentence holding display offset ``pos``."""
     return max(0, bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
 
