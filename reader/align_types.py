@@ -18,6 +18,7 @@ class Params:
     min_shared: int = 3  # ... nor pairs sharing fewer terms than this
     extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
     min_density: float = 0.5  # share of a fragment's sentences that must be seeded
+    side_link: float = 0.6  # an edge sentence whose seeds are below this share of their partners' best is cut
     gap: int = 4  # seeds at most this many sentences apart cluster together
     summary_seed: float = 0.3  # seeds this strong may spread far on one side (a summary)
     summary_gap: int = 40  # how far apart, on the summarised side

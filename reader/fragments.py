@@ -13,6 +13,7 @@ def grow_fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> lis
     """Cluster the seeds of one article pair and keep the clusters that hold together."""
     out = []
     for cluster in _dense_clusters(seeds, p.gap, p.min_density):
+        cluster = _without_side_links(cluster, p.side_link)
         i0, i1, j0, j1 = _extend(_box(cluster), vectors[a], vectors[b], p.extend_cosine)
         whole = cosine(unit_sum(vectors[a][i0 : i1 + 1]), unit_sum(vectors[b][j0 : j1 + 1]))
         doubt = _doubt(len(vectors[a]), len(vectors[b]), p)
@@ -185,3 +186,24 @@ def _split(group: list[Seed], gap: int, axis: int) -> list[list[Seed]]:
             parts.append([])
         parts[-1].append(cur)
     return parts
+
+
+def _without_side_links(cluster: list[Seed], ratio: float) -> list[Seed]:
+    """The cluster without edge sentences linked only on the side: an edge sentence all of
+    whose seeds are much weaker (below ``ratio`` of it) than the best seed of the sentence they
+    link it to. Such a neighbour merely resembles the passage, and would stretch it."""
+    while len(cluster) > 1:
+        best_i: dict[int, float] = {}
+        best_j: dict[int, float] = {}
+        for s in cluster:
+            best_i[s.i] = max(best_i.get(s.i, 0.0), s.sim)
+            best_j[s.j] = max(best_j.get(s.j, 0.0), s.sim)
+        i0, i1, j0, j1 = _box(cluster)
+        edges = [[s for s in cluster if s.i == i0], [s for s in cluster if s.i == i1],
+                 [s for s in cluster if s.j == j0], [s for s in cluster if s.j == j1]]
+        weak = [(k, seeds) for k, seeds in enumerate(edges)
+                if all(s.sim < ratio * (best_j[s.j] if k < 2 else best_i[s.i]) for s in seeds)]
+        if not weak:
+            return cluster
+        cluster = [s for s in cluster if s not in weak[0][1]]
+    return cluster

@@ -80,6 +80,20 @@ def test_shared_partial_quote_aligns(tmp_path):
     assert aligned(result, "biggest issue", "biggest issue")
 
 
+def test_neighbour_that_only_resembles_is_not_part_of_the_passage(tmp_path):
+    """A sentence beside a shared passage that merely resembles its counterpart (the same
+    words, another fact) does not stretch the passage; the side-link rule is what cuts it."""
+    s1 = "The regional council approved a new budget for the northern ferry service on Monday."
+    s2 = "The budget doubles the number of ferry crossings between the harbour and the island each winter."
+    neighbour = "Winter storms closed the island harbour twice last year, and the council blamed the ferry operator."
+    b_text = ("On Monday the regional council passed a fresh budget for the northern ferry service. "
+              "Under the budget, winter ferry crossings between the island and the harbour will double.")
+    a = write(tmp_path, "a.txt", story(*FILLER_A[:2], f"{s1} {s2} {neighbour}", FILLER_A[2]))
+    b = write(tmp_path, "b.txt", story(FILLER_B[0], b_text, *FILLER_B[1:]))
+    assert pairs(align([a, b])) == {(f"{s1} {s2}", b_text)}
+    assert pairs(align([a, b], params=Params(side_link=0.0))) == {(f"{s1} {s2} {neighbour}", b_text)}
+
+
 def test_reordered_material_aligns(tmp_path):
     facts = [
         "The Cato Institute, a libertarian research group in Washington, paid for the senator's trip to Moscow.",
