@@ -19,7 +19,8 @@ class Params:
     extend_cosine: float = 0.2  # neighbours of a fragment this similar join it
     min_density: float = 0.5  # share of a fragment's sentences that must be seeded
     side_link: float = 0.6  # an edge sentence whose seeds are below this share of their partners' best is cut
-    gap: int = 4  # seeds at most this many sentences apart cluster together
+    gap: int = 8  # seeds at most this many sentences apart cluster together
+    near_gap: int = 4  # a lone match or copy this near a fragment (in sentences) adds nothing to it
     summary_seed: float = 0.3  # seeds this strong may spread far on one side (a summary)
     summary_gap: int = 40  # how far apart, on the summarised side
     summary_ratio: float = 3.0  # a summary covers this many times more sentences

@@ -214,13 +214,13 @@ def _sentence_at(article: Article, pos: int) -> int:
 def with_copies(kept: list[Fragment], copied: list[Fragment], p: Params) -> list[Fragment]:
     """Merge the copies of one article pair into its fragments. A near-exact copy replaces
     the fragments it overlaps when it is long or is most of them (their sentence edges are
-    less exact); the other copies only fill in where no fragment lies within ``p.gap``."""
+    less exact); the other copies only fill in where no fragment lies within ``p.near_gap`` sentences."""
     exact = [c for c in copied if c.score >= p.copy_score]
     replaced = [k for k in kept if any(clashes(k, c) and _replaces(c, k, p) for c in exact)]
     strong = [c for c in exact if any(clashes(k, c) for k in replaced)
               or c.a_span[1] - c.a_span[0] >= p.copy_chars]
     out = strong + [k for k in kept if not any(clashes(k, c) for c in strong)]
-    return out + [c for c in copied if c not in strong and not any(near(c, k, p.gap) for k in out)]
+    return out + [c for c in copied if c not in strong and not any(near(c, k, p.near_gap) for k in out)]
 
 
 def _replaces(copy: Fragment, k: Fragment, p: Params) -> bool:

@@ -48,6 +48,6 @@ def with_mutual(kept: list[Fragment], mutual: list[Fragment], p: Params) -> list
     matches); long fragments stay whole."""
     big = [k for k in kept if max(k.i1 - k.i0, k.j1 - k.j0) >= p.mutual_displaces]
     covered = [m for m in mutual if any(inside(m, k) for k in kept)]
-    free = [m for m in mutual if m not in covered and not any(near(m, k, p.gap) for k in big)]
+    free = [m for m in mutual if m not in covered and not any(near(m, k, p.near_gap) for k in big)]
     out = big + drop_overlaps([k for k in kept if k not in big] + free)
     return out + [m for m in covered if not any(clashes(m, k) for k in out)]
