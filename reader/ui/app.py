@@ -289,11 +289,11 @@ class ReaderApp(HighlightingMixin, App):
 
     def _flash(self, pane: ArticlePane, start: int, end: int) -> None:
         pane.flash_span = (start, end)
-        pane.invalidate()
+        pane.refresh()  # the flash is part of the strip cache key: no cached line is dropped
 
         def clear() -> None:
             pane.flash_span = None
-            pane.invalidate()
+            pane.refresh()
 
         self.set_timer(FLASH_SECONDS, clear)
 

@@ -458,7 +458,7 @@ class ArticlePane(ScrollView, can_focus=True):
             return
         sent = self.article.sentences[self.cursor]
         self.selection = (sent.start, sent.end)
-        self.invalidate()
+        self.refresh()  # the selection is part of the strip cache key
 
     def action_extend_word(self, delta: int) -> None:
         if not self.selection:
@@ -480,7 +480,7 @@ class ArticlePane(ScrollView, can_focus=True):
                 pos -= 1
         if pos != anchor:
             self.selection = (anchor, pos)
-        self.invalidate()
+        self.refresh()  # the selection is part of the strip cache key
 
     def action_extend_paragraph(self) -> None:
         if not self.selection:
@@ -497,14 +497,14 @@ class ArticlePane(ScrollView, can_focus=True):
             sent = self.article.sentences[self.cursor]
             start, end = sent.start, sent.end
         self.selection = None
-        self.invalidate()
+        self.refresh()  # the selection is part of the strip cache key
         if end > start:
             self.post_message(self.HighlightRequested(self, start, end))
 
     def action_cancel_selection(self) -> None:
         if self.selection:
             self.selection = None
-            self.invalidate()
+            self.refresh()  # the selection is part of the strip cache key
 
     def highlight_at_cursor(self) -> int | None:
         """Index into ``marks`` of a highlight touching the cursor sentence."""
