@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import LCSseq
 
 from reader.align_types import Fragment, Params
-from reader.fragments import clashes, near, overlap
-from reader.model import Article, Sentence
+from reader.fragments import clashes, near, overlap, span_overlap
+from reader.model import Article
 from reader.terms import STOPWORDS, WORD
 
 SHINGLE = 5  # words per shingle
@@ -33,6 +33,7 @@ MIN_WORDS = 12  # shared words a copy needs
 MIN_DENSITY = 0.5  # share of a copy's words, on each side, that are shared
 
 Hit = tuple[int, int]  # word position in article a, in article b
+Span = tuple[int, int]  # display offsets, end excluded
 
 
 @dataclass
@@ -64,13 +65,17 @@ class Tokens:
             stop += 1
         return start, stop
 
+    def sentence_of(self, k: int) -> int:
+        """Index of the sentence holding word ``k``."""
+        return bisect_right(self.first, k) - 1
+
     def sentence_start(self, k: int) -> int:
         """Index of the first word of word ``k``'s sentence."""
-        return self.first[bisect_right(self.first, k) - 1]
+        return self.first[self.sentence_of(k)]
 
     def sentence_end(self, k: int) -> int:
         """Index just past the last word of word ``k``'s sentence."""
-        s = bisect_right(self.first, k)
+        s = self.sentence_of(k) + 1
         return self.first[s] if s < len(self.first) else len(self.keys)
 
     def back(self, k: int) -> range:
@@ -82,7 +87,7 @@ class Tokens:
         return range(end, min(self.sentence_end(end - 1), end + 1 + EDGE_GAP))
 
     def _word_span(self, k: int) -> tuple[int, int]:
-        s = bisect_right(self.first, k) - 1
+        s = self.sentence_of(k)
         return self._sentence_offsets(s)[k - self.first[s]]
 
     def _sentence_offsets(self, s: int) -> list[tuple[int, int]]:
@@ -111,17 +116,13 @@ def _one_to_one(found: list[Fragment]) -> list[Fragment]:
     article (boilerplate) is matched once, not with every repeat."""
     kept: list[Fragment] = []
     for f in sorted(found, key=lambda f: (-_size(f), f.a_span, f.b_span)):
-        if not any(_spans_overlap(f.a_span, k.a_span) or _spans_overlap(f.b_span, k.b_span) for k in kept):
+        if not any(span_overlap(f.a_span, k.a_span) or span_overlap(f.b_span, k.b_span) for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.a_span, f.b_span))
 
 
 def _size(f: Fragment) -> float:
     return f.score * (f.a_span[1] - f.a_span[0] + f.b_span[1] - f.b_span[0])
-
-
-def _spans_overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
-    return x[0] < y[1] and y[0] < x[1]
 
 
 def _shared(keys: list[list[str]], budget: int) -> dict[tuple[int, int], list[Hit]]:
@@ -187,28 +188,24 @@ def _measure(a: int, tokens_a: Tokens, b: int, tokens_b: Tokens, chain: list[Hit
     sa, sb, ea, eb = _grown(tokens_a, tokens_b, a0 + first_a, b0 + first_b, a0 + end_a, b0 + end_b)
     score = LCSseq.normalized_similarity(tokens_a.keys[sa:ea], tokens_b.keys[sb:eb])
     span_a, span_b = tokens_a.extent(sa, ea), tokens_b.extent(sb, eb)
-    return Fragment(a, *_sentences(tokens_a.article, span_a), b, *_sentences(tokens_b.article, span_b),
+    return Fragment(a, *_sentences(tokens_a, sa, ea, span_a), b, *_sentences(tokens_b, sb, eb, span_b),
                     score, span_a, span_b)
 
 
-def _sentences(article: Article, span: tuple[int, int]) -> tuple[int, int]:
-    """The sentences a copy holds: those its span covers at least half of (one at least)."""
-    first, last = _sentence_at(article, span[0]), _sentence_at(article, span[1] - 1)
-    half = lambda k: 2 * _covered(article.sentences[k], span) >= article.sentences[k].end - article.sentences[k].start  # noqa: E731
+def _sentences(tokens: Tokens, first_word: int, end_word: int, span: Span) -> tuple[int, int]:
+    """The sentences a copy of words ``first_word``..``end_word - 1`` (display ``span``) holds:
+    those it covers at least half of (one at least)."""
+    first, last = tokens.sentence_of(first_word), tokens.sentence_of(end_word - 1)
+    sentences = tokens.article.sentences
+
+    def half(k: int) -> bool:
+        return 2 * span_overlap((sentences[k].start, sentences[k].end), span) >= sentences[k].end - sentences[k].start
+
     if first < last and not half(first):
         first += 1
     if first < last and not half(last):
         last -= 1
     return first, last
-
-
-def _covered(sentence: Sentence, span: tuple[int, int]) -> int:
-    return max(0, min(sentence.end, span[1]) - max(sentence.start, span[0]))
-
-
-def _sentence_at(article: Article, pos: int) -> int:
-    """Index of the sentence holding display offset ``pos``."""
-    return max(0, bisect_right(article.sentences, pos, key=lambda s: s.start) - 1)
 
 
 def with_copies(kept: list[Fragment], copied: list[Fragment], p: Params) -> list[Fragment]:

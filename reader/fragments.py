@@ -143,6 +143,11 @@ def overlap(lo1: int, hi1: int, lo2: int, hi2: int) -> int:
     return max(0, min(hi1, hi2) - max(lo1, lo2) + 1)
 
 
+def span_overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """How many characters two half-open spans share."""
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
 def clashes(f: Fragment, k: Fragment) -> bool:
     """Whether two fragments of one article pair overlap in either article."""
     return bool(overlap(f.i0, f.i1, k.i0, k.i1) or overlap(f.j0, f.j1, k.j0, k.j1))
@@ -201,9 +206,9 @@ def _without_side_links(cluster: list[Seed], ratio: float) -> list[Seed]:
         i0, i1, j0, j1 = _box(cluster)
         edges = [[s for s in cluster if s.i == i0], [s for s in cluster if s.i == i1],
                  [s for s in cluster if s.j == j0], [s for s in cluster if s.j == j1]]
-        weak = [(k, seeds) for k, seeds in enumerate(edges)
-                if all(s.sim < ratio * (best_j[s.j] if k < 2 else best_i[s.i]) for s in seeds)]
-        if not weak:
+        weak = next((seeds for k, seeds in enumerate(edges)
+                     if all(s.sim < ratio * (best_j[s.j] if k < 2 else best_i[s.i]) for s in seeds)), None)
+        if weak is None:
             return cluster
-        cluster = [s for s in cluster if s not in weak[0][1]]
+        cluster = [s for s in cluster if s not in weak]
     return cluster

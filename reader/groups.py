@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from reader.align_types import Fragment
+from reader.fragments import span_overlap
 from reader.model import Article, Group, Passage
 from reader.trim import trim_edges
 
@@ -42,7 +43,7 @@ def groups_of(articles: list[Article], fragments: list[Fragment]) -> list[Group]
             for lo2, hi2, k2 in spans[x + 1 :]:
                 if lo2 >= hi:
                     break
-                if 2 * (min(hi, hi2) - lo2) >= min(hi - lo, hi2 - lo2):
+                if 2 * span_overlap((lo, hi), (lo2, hi2)) >= min(hi - lo, hi2 - lo2):
                     parent[root(k2)] = root(k)
     members: dict[int, list[Fragment]] = defaultdict(list)
     for k, f in enumerate(fragments):
