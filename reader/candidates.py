@@ -21,8 +21,7 @@ def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Se
     for by_article in postings.values():
         if len(by_article) < 2:
             continue  # a term of one article pairs nothing
-        n = sum(len(x) for x in by_article.values())
-        if n * (n - 1) // 2 > p.posting_budget:
+        if over_budget(by_article, p.posting_budget):
             skipped = True
             continue
         articles = sorted(by_article)
@@ -41,6 +40,13 @@ def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Se
         if sim >= low:
             out.append(Seed(a, i, b, j, sim))
     return out
+
+
+def over_budget(by_article: dict[int, list], budget: int) -> bool:
+    """Whether a term's postings (per article) would pair more than ``budget`` entries: such a
+    frequent term tells little and would make the cost grow with the square of the text."""
+    n = sum(len(x) for x in by_article.values())
+    return n * (n - 1) // 2 > budget
 
 
 def is_seed(s: Seed, vectors, p: Params) -> bool:

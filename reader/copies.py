@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import LCSseq
 
 from reader.align_types import Fragment, Params
+from reader.candidates import over_budget
 from reader.fragments import clashes, near, overlap, span_overlap
 from reader.model import Article
 from reader.terms import STOPWORDS, WORD
@@ -133,18 +134,18 @@ def _shared(keys: list[list[str]], budget: int) -> dict[tuple[int, int], list[Hi
     for hs in map(set, hashed):
         common |= hs & seen
         seen |= hs
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    index: dict[int, dict[int, list[int]]] = defaultdict(dict)  # shingle -> article -> positions
     for a, hs in enumerate(hashed):
         for k in [k for k, h in enumerate(hs) if h in common]:
-            index[hs[k]].append((a, k))
+            index[hs[k]].setdefault(a, []).append(k)
     hits: dict[tuple[int, int], list[Hit]] = defaultdict(list)
-    for posts in index.values():
-        if len(posts) * (len(posts) - 1) // 2 > budget:
+    for by_article in index.values():
+        if over_budget(by_article, budget):
             continue
-        for x, (a, pa) in enumerate(posts):
-            for b, pb in posts[x + 1 :]:
-                if a != b:
-                    hits[(a, b)].append((pa, pb))
+        articles = sorted(by_article)
+        for x, a in enumerate(articles):
+            for b in articles[x + 1 :]:
+                hits[(a, b)] += [(pa, pb) for pa in by_article[a] for pb in by_article[b]]
     return hits
 
 
