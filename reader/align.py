@@ -26,6 +26,7 @@ from reader.fragments import chain, contrast, drop_overlaps, grow_fragments
 from reader.groups import groups_of, trimmed
 from reader.lone_matches import mutual_matches, residual_similarity, with_mutual
 from reader.model import Alignment, Article
+from reader.tokens import Tokens
 from reader.vectors import Corpus
 
 __all__ = ["DEFAULT_THRESHOLD", "Params", "align"]
@@ -33,11 +34,12 @@ __all__ = ["DEFAULT_THRESHOLD", "Params", "align"]
 
 def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params: Params = Params()) -> Alignment:
     """Align the articles; groups scoring below ``threshold`` are dropped."""
-    corpus = Corpus.of(articles)
+    tokens = [Tokens.of(art) for art in articles]
+    corpus = Corpus.of(tokens)
     by_pair: dict[tuple[int, int], list[Seed]] = defaultdict(list)
     for s in candidate_pairs(corpus.vectors, params):
         by_pair[(s.a, s.b)].append(s)
-    copied = find_copies(articles, params.posting_budget)
+    copied = find_copies(tokens, params.posting_budget)
     shared = []
     for a, b in sorted(set(by_pair) | set(copied)):
         shared += _align_pair(corpus, a, b, by_pair.get((a, b), []), copied.get((a, b), []), threshold, params)

@@ -10,17 +10,15 @@ exact extent.  The cost grows with the text: one pass to index, one over shared 
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq
 
 from reader.align_types import Fragment, Params
 from reader.candidates import over_budget
 from reader.fragments import clashes, near, overlap, span_overlap
-from reader.model import Article
-from reader.terms import STOPWORDS, WORD
+from reader.terms import STOPWORDS
+from reader.tokens import Tokens
 
 SHINGLE = 5  # words per shingle
 NEAR = 20  # shingles this many words apart (and on nearly the same diagonal) chain together
@@ -37,72 +35,10 @@ Hit = tuple[int, int]  # word position in article a, in article b
 Span = tuple[int, int]  # display offsets, end excluded
 
 
-@dataclass
-class Tokens:
-    """An article's words, lower-cased, and where each sentence's words begin; their display
-    offsets are found per sentence, when first needed."""
-
-    article: Article
-    keys: list[str]
-    first: list[int]  # first[s]: index in ``keys`` of sentence s's first word
-    _offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, article: Article) -> Tokens:
-        keys: list[str] = []
-        first = []
-        for s in article.sentences:
-            first.append(len(keys))
-            keys += [w.lower() for w in WORD.findall(article.text, s.start, s.end)]
-        return cls(article, keys, first)
-
-    def extent(self, first: int, end: int) -> tuple[int, int]:
-        """Display span of words ``first``..``end - 1``, with the punctuation attached to them."""
-        text = self.article.text
-        start, stop = self._word_span(first)[0], self._word_span(end - 1)[1]
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while stop < len(text) and not text[stop].isspace():
-            stop += 1
-        return start, stop
-
-    def sentence_of(self, k: int) -> int:
-        """Index of the sentence holding word ``k``."""
-        return bisect_right(self.first, k) - 1
-
-    def sentence_start(self, k: int) -> int:
-        """Index of the first word of word ``k``'s sentence."""
-        return self.first[self.sentence_of(k)]
-
-    def sentence_end(self, k: int) -> int:
-        """Index just past the last word of word ``k``'s sentence."""
-        s = self.sentence_of(k) + 1
-        return self.first[s] if s < len(self.first) else len(self.keys)
-
-    def back(self, k: int) -> range:
-        """Up to EDGE_GAP + 1 words before word ``k``, nearest first, in its sentence."""
-        return range(k - 1, max(self.sentence_start(k), k - 2 - EDGE_GAP) - 1, -1)
-
-    def ahead(self, end: int) -> range:
-        """Up to EDGE_GAP + 1 words from word ``end``, in the sentence of word ``end - 1``."""
-        return range(end, min(self.sentence_end(end - 1), end + 1 + EDGE_GAP))
-
-    def _word_span(self, k: int) -> tuple[int, int]:
-        s = self.sentence_of(k)
-        return self._sentence_offsets(s)[k - self.first[s]]
-
-    def _sentence_offsets(self, s: int) -> list[tuple[int, int]]:
-        if s not in self._offsets:
-            sentence = self.article.sentences[s]
-            found = WORD.finditer(self.article.text, sentence.start, sentence.end)
-            self._offsets[s] = [m.span() for m in found]
-        return self._offsets[s]
-
-
-def find_copies(articles: list[Article], budget: int) -> dict[tuple[int, int], list[Fragment]]:
-    """Per article pair (a < b), the passages copied between them, as fragments with exact
-    spans. Shingles found in so many places that they pair more than ``budget`` are skipped."""
-    tokens = [Tokens.of(art) for art in articles]
+def find_copies(tokens: list[Tokens], budget: int) -> dict[tuple[int, int], list[Fragment]]:
+    """Per article pair (a < b), the passages copied between them (articles given by their
+    words), as fragments with exact spans. Shingles found in so many places that they pair
+    more than ``budget`` are skipped."""
     out: dict[tuple[int, int], list[Fragment]] = {}
     for (a, b), hits in sorted(_shared([t.keys for t in tokens], budget).items()):
         found = [f for chain in _chains(hits)
@@ -246,9 +182,10 @@ def _stretches(keys_a: list[str], keys_b: list[str]) -> list[tuple[int, int, int
 
 def _grown(tokens_a: Tokens, tokens_b: Tokens, a0: int, b0: int, a1: int, b1: int) -> tuple[int, int, int, int]:
     """The copy (word ranges) grown word by word, within the sentences of its edges."""
-    while k := _next_match(tokens_a, tokens_a.back(a0), tokens_b, tokens_b.back(b0)):
+    reach = EDGE_GAP + 1
+    while k := _next_match(tokens_a, tokens_a.back(a0, reach), tokens_b, tokens_b.back(b0, reach)):
         a0, b0 = k
-    while k := _next_match(tokens_a, tokens_a.ahead(a1), tokens_b, tokens_b.ahead(b1)):
+    while k := _next_match(tokens_a, tokens_a.ahead(a1, reach), tokens_b, tokens_b.ahead(b1, reach)):
         a1, b1 = k[0] + 1, k[1] + 1
     head_a, head_b = tokens_a.sentence_end(a0) - a0, tokens_b.sentence_end(b0) - b0
     if max(head_a, head_b) <= EDGE_GAP and a0 + head_a < a1 and b0 + head_b < b1:

@@ -60,14 +60,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased words of a text that are not stop words."""
-    out = []
-    for w in WORD.findall(text):
-        low = w.lower()
-        if low not in STOPWORDS and not (len(low) == 1 and not low.isdigit()):
-            out.append(low)
-    return out
+def is_content(word: str) -> bool:
+    """Whether a lower-cased word carries content: not a stop word, nor a lone letter."""
+    return word not in STOPWORDS and not (len(word) == 1 and not word.isdigit())
 
 
 @dataclass

@@ -5,8 +5,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reader.model import Article
-from reader.terms import Vocabulary, collect_names, content_words, weigh
+from reader.terms import Vocabulary, collect_names, is_content, weigh
+from reader.tokens import Tokens
 
 
 @dataclass
@@ -19,11 +19,12 @@ class Corpus:
     _phrases: dict[int, list[set[tuple[str, str]]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, articles: list[Article]) -> Corpus:
+    def of(cls, articles: list[Tokens]) -> Corpus:
+        """The corpus of the articles, given by their words."""
         vocab = Vocabulary()
-        words = [[content_words(art.text[s.start : s.end]) for s in art.sentences] for art in articles]
+        words = [[[w for w in t.sentence_keys(s) if is_content(w)] for s in range(len(t.first))] for t in articles]
         vocab.learn({w for sents in words for ws in sents for w in ws})
-        vocab.merge_name_variants(collect_names([a.text for a in articles]))
+        vocab.merge_name_variants(collect_names([t.article.text for t in articles]))
         terms = [[[vocab.term(w) for w in ws] for ws in sents] for sents in words]
         weighted = iter(weigh([ts for sents in terms for ts in sents]))
         vectors = [[next(weighted) for _ in sents] for sents in terms]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from reader.align import align
 from reader.copies import find_copies
+from reader.tokens import Tokens
 from tests.test_align import FILLER_A, FILLER_B, story, write
 
 STATEMENT = (
@@ -16,6 +17,10 @@ LIST_LINES = [
     "Export every record to a spreadsheet with one click",
     "Weekly updates checked by hand before they are published",
 ]
+
+
+def copies_of(*articles):
+    return find_copies([Tokens.of(art) for art in articles], budget=4000)
 
 
 def passages_holding(result, needle: str) -> list[str]:
@@ -59,7 +64,7 @@ def test_lightly_edited_copy_is_found_with_its_edits(tmp_path):
               .replace("the first of", "1"))
     a = write(tmp_path, "a.txt", story(*FILLER_A, STATEMENT))
     b = write(tmp_path, "b.txt", story(edited, *FILLER_B))
-    (fragment,) = find_copies([a, b], budget=4000)[(0, 1)]
+    (fragment,) = copies_of(a, b)[(0, 1)]
     assert a.text[fragment.a_span[0] : fragment.a_span[1]] == STATEMENT
     assert b.text[fragment.b_span[0] : fragment.b_span[1]] == edited
     assert 0.7 < fragment.score < 1.0
@@ -69,7 +74,7 @@ def test_texts_sharing_only_short_phrases_have_no_copies(tmp_path):
     """Common phrases ("at the end of the year") shared here and there are not a copy."""
     a = write(tmp_path, "a.txt", story("Prices will rise at the end of the year, the bakery said.", *FILLER_A))
     b = write(tmp_path, "b.txt", story(*FILLER_B, "At the end of the year the ferry will stop for repairs."))
-    assert find_copies([a, b], budget=4000) == {}
+    assert copies_of(a, b) == {}
 
 
 def test_copy_does_not_grow_into_the_next_sentence(tmp_path):
@@ -77,6 +82,6 @@ def test_copy_does_not_grow_into_the_next_sentence(tmp_path):
     ("Harbour" starts the next sentence on both sides)."""
     a = write(tmp_path, "a.txt", story(*FILLER_A[:2], STATEMENT + " Harbour officials welcomed the plan."))
     b = write(tmp_path, "b.txt", story(STATEMENT + " Harbour ferries will not run on Sunday.", *FILLER_B))
-    (fragment,) = find_copies([a, b], budget=4000)[(0, 1)]
+    (fragment,) = copies_of(a, b)[(0, 1)]
     assert a.text[fragment.a_span[0] : fragment.a_span[1]] == STATEMENT
     assert b.text[fragment.b_span[0] : fragment.b_span[1]] == STATEMENT

@@ -1,0 +1,77 @@
+"""An article's words: lower-cased, with the sentence each belongs to and, when asked, the
+display offsets of each (found per sentence, when first needed). Built once per article and
+shared by the term vectors and the copy finder."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from reader.model import Article
+from reader.terms import WORD
+
+
+@dataclass
+class Tokens:
+    """An article's words, lower-cased, and where each sentence's words begin; their display
+    offsets are found per sentence, when first needed."""
+
+    article: Article
+    keys: list[str]
+    first: list[int]  # first[s]: index in ``keys`` of sentence s's first word
+    _offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, article: Article) -> Tokens:
+        keys: list[str] = []
+        first = []
+        for s in article.sentences:
+            first.append(len(keys))
+            keys += [w.lower() for w in WORD.findall(article.text, s.start, s.end)]
+        return cls(article, keys, first)
+
+    def extent(self, first: int, end: int) -> tuple[int, int]:
+        """Display span of words ``first``..``end - 1``, with the punctuation attached to them."""
+        text = self.article.text
+        start, stop = self._word_span(first)[0], self._word_span(end - 1)[1]
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while stop < len(text) and not text[stop].isspace():
+            stop += 1
+        return start, stop
+
+    def sentence_of(self, k: int) -> int:
+        """Index of the sentence holding word ``k``."""
+        return bisect_right(self.first, k) - 1
+
+    def sentence_start(self, k: int) -> int:
+        """Index of the first word of word ``k``'s sentence."""
+        return self.first[self.sentence_of(k)]
+
+    def sentence_end(self, k: int) -> int:
+        """Index just past the last word of word ``k``'s sentence."""
+        s = self.sentence_of(k) + 1
+        return self.first[s] if s < len(self.first) else len(self.keys)
+
+    def sentence_keys(self, s: int) -> list[str]:
+        """The words of sentence ``s``."""
+        end = self.first[s + 1] if s + 1 < len(self.first) else len(self.keys)
+        return self.keys[self.first[s] : end]
+
+    def back(self, k: int, n: int) -> range:
+        """Up to ``n`` words before word ``k``, nearest first, in its sentence."""
+        return range(k - 1, max(self.sentence_start(k), k - 1 - n) - 1, -1)
+
+    def ahead(self, end: int, n: int) -> range:
+        """Up to ``n`` words from word ``end``, in the sentence of word ``end - 1``."""
+        return range(end, min(self.sentence_end(end - 1), end + n))
+
+    def _word_span(self, k: int) -> tuple[int, int]:
+        s = self.sentence_of(k)
+        return self._sentence_offsets(s)[k - self.first[s]]
+
+    def _sentence_offsets(self, s: int) -> list[tuple[int, int]]:
+        if s not in self._offsets:
+            sentence = self.article.sentences[s]
+            found = WORD.finditer(self.article.text, sentence.start, sentence.end)
+            self._offsets[s] = [m.span() for m in found]
+        return self._offsets[s]
