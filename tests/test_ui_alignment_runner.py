@@ -4,9 +4,11 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from reader.align import align
 from reader.loading import load_articles
-from reader.ui.alignment_runner import AlignmentRunner
+from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
 
 
 def _passages(alignment):
@@ -39,3 +41,14 @@ def test_stop_cancels_a_running_alignment(seeds_dir):
     runner.stop()  # the child is still starting its interpreter
     worker.join(10)
     assert out == [None]
+
+
+def test_an_aligner_error_in_the_calling_thread_is_reported_like_one_in_the_child(seeds_dir, monkeypatch):
+    articles = load_articles([seeds_dir], print)
+
+    def broken(*args, **kwargs):
+        raise ValueError("no luck")
+
+    monkeypatch.setattr("reader.align.align", broken)
+    with pytest.raises(AlignmentFailed, match="ValueError: no luck"):
+        AlignmentRunner().run(articles, 0.25)

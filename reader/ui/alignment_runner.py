@@ -17,15 +17,20 @@ from reader.model import Alignment, Article
 PROCESS_ABOVE = 200_000  # characters of article text; below this, aligning takes milliseconds
 
 
-def _align_in_child(conn: Connection, articles: list[Article], threshold: float) -> None:
-    from reader.align import align
+def _aligned(articles: list[Article], threshold: float) -> tuple[str, Alignment | str]:
+    """("ok", the alignment) or ("error", what went wrong), wherever the aligner runs."""
+    from reader.align import align  # imported here: not needed before the first frame
 
     try:
-        result = ("ok", align(articles, threshold).groups)
-    except Exception as e:  # reported to the parent, which shows it
-        result = ("error", f"{type(e).__name__}: {e}")
+        return "ok", align(articles, threshold)
+    except Exception as e:  # shown to the user as a notice, in the thread and the child alike
+        return "error", f"{type(e).__name__}: {e}"
+
+
+def _align_in_child(conn: Connection, articles: list[Article], threshold: float) -> None:
+    status, result = _aligned(articles, threshold)
     try:
-        conn.send(result)
+        conn.send((status, result.groups if isinstance(result, Alignment) else result))
     except OSError:
         pass  # the parent is gone: nobody to tell, and nothing may reach its terminal
     finally:
@@ -58,9 +63,10 @@ class AlignmentRunner:
     def run(self, articles: list[Article], threshold: float) -> Alignment | None:
         """Align (blocking); ``None`` when a newer run or ``stop`` cancelled this one."""
         if sum(len(a.text) for a in articles) < self.process_above:
-            from reader.align import align  # imported here: not needed before the first frame
-
-            return align(articles, threshold)
+            status, result = _aligned(articles, threshold)
+            if isinstance(result, str):
+                raise AlignmentFailed(result)
+            return result
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_align_in_child, args=(send, articles, threshold), daemon=True)
