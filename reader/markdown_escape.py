@@ -40,4 +40,3 @@ def yaml_str(value: str) -> str:
     """A YAML double-quoted scalar: a JSON string, with what YAML forbids there escaped."""
     quoted = json.dumps(value, ensure_ascii=False)
     return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-

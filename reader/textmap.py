@@ -70,7 +70,7 @@ class TextBuilder:
         """Show raw[start:end] as it is, dropping carriage returns."""
         chunk = self.raw[start:end]
         pos = start
-        for piece in chunk.split("\r") if "\r" in chunk else (chunk,):
+        for piece in chunk.split("\r"):
             self.parts.append(piece)
             self.offsets.append_run(pos, len(piece), 1)
             self.ends.append_run(pos + 1, len(piece), 1)

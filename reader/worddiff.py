@@ -21,6 +21,7 @@ class Change:
     new: str  # the run's text in the second passage ("" when dropped)
     old_span: tuple[int, int] = (0, 0)  # where ``old`` is in the first passage
     new_span: tuple[int, int] = (0, 0)  # where ``new`` is in the second passage
+    words: tuple[int, int] = (0, 0)  # how many words (and marks) ``old`` and ``new`` hold
 
 
 KINDS = {"equal": "same", "insert": "added", "delete": "dropped", "replace": "changed"}
@@ -33,14 +34,15 @@ def word_diff(old: str, new: str) -> list[Change]:
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         old_span, new_span = _span(a, i1, i2), _span(b, j1, j2)
-        out.append(Change(KINDS[tag], old[slice(*old_span)], new[slice(*new_span)], old_span, new_span))
+        out.append(Change(KINDS[tag], old[slice(*old_span)], new[slice(*new_span)], old_span, new_span,
+                          (i2 - i1, j2 - j1)))
     return out
 
 
 def common_share(changes: list[Change]) -> float:
     """Share of the words of both passages that the two have in common (0..1)."""
-    same = sum(_count(c.old) * 2 for c in changes if c.kind == "same")
-    total = sum(_count(c.old) + _count(c.new) for c in changes)
+    same = sum(2 * c.words[0] for c in changes if c.kind == "same")
+    total = sum(sum(c.words) for c in changes)
     return same / total if total else 1.0
 
 
@@ -50,6 +52,3 @@ def _span(tokens: list[re.Match], i: int, j: int) -> tuple[int, int]:
         return pos, pos
     return tokens[i].start(), tokens[j - 1].end()
 
-
-def _count(words: str) -> int:
-    return len(TOKEN.findall(words))

@@ -206,7 +206,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def _wrapped(self) -> list[Line]:
         """The article's screen lines at the current width and filter (cached per layout)."""
         spans_key = () if self.filter == "all" else tuple(sorted(self.sentence_groups))
-        key = (id(self.article), self._text_width(), self.filter, hash(spans_key))
+        key = (id(self.article), self._text_width(), self.filter, spans_key)
         lines = self._wraps.get(key)
         if lines is None:
             lines = wrap_blocks(self.article.text, self._blocks(), self._text_width(), gaps=self.filter != "all")

@@ -10,7 +10,7 @@ from reader.safe_text import safe
 from reader.worddiff import Change, common_share, word_diff
 
 PARAPHRASE = 0.25  # below this share of common words, marking every word would only be noise
-STYLES = {"added": "bold green", "dropped": "red strike", "changed_old": "red strike", "changed_new": "bold yellow"}
+STYLES = {"added": "bold green", "dropped": "red strike", "changed_new": "bold yellow"}
 
 
 class DetailPanel(Static):
