@@ -10,15 +10,14 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.search import SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
 from reader.ui.widgets.detail_panel import DetailPanel, group_of
-from ui_support import seed_app, settle
+from ui_support import running, seed_app, settle
 
 SIZE = (160, 45)
 
 
 async def test_opens_three_panes_with_headers_and_alignment():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE):
         assert [p.article.meta.source for p in app.visible_panes] == [
             "The Daily Beast", "The Gateway Pundit", "The New York Times"]
         assert app.alignment is not None and app.alignment.groups
@@ -31,8 +30,7 @@ async def test_opens_three_panes_with_headers_and_alignment():
 ])
 async def test_sentence_motions(keys, expected):
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press(*keys)
         pane = app.focused_pane
         want = len(pane.article.sentences) - 1 if expected == "last" else expected
@@ -41,8 +39,7 @@ async def test_sentence_motions(keys, expected):
 
 async def test_paragraph_and_page_motions():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[2]  # the NYT has many paragraphs
         pane.focus()
         await pilot.press("right_curly_bracket")
@@ -58,8 +55,7 @@ async def test_paragraph_and_page_motions():
 
 async def test_next_and_previous_aligned_passage():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.focused_pane
         await pilot.press("right_square_bracket")
         assert pane.cursor in pane.sentence_groups
@@ -72,8 +68,7 @@ async def test_next_and_previous_aligned_passage():
 
 async def test_jump_to_counterpart_levels_and_flashes():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         source = app.panes[1]  # Gateway Pundit
         source.focus()
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -96,8 +91,7 @@ async def test_jump_to_counterpart_levels_and_flashes():
 async def test_jump_levels_every_passage_even_near_the_top_of_a_short_article():
     """The source pane moves too when a counterpart cannot scroll to the cursor's row."""
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         checked = 0
         for source in app.panes:
             source.focus()
@@ -120,8 +114,7 @@ async def test_jump_levels_every_passage_even_near_the_top_of_a_short_article():
 
 async def test_focus_moves_between_panes():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         assert app.focused is app.panes[0]
         await pilot.press("tab")
         assert app.focused is app.panes[1]
@@ -135,8 +128,7 @@ async def test_focus_moves_between_panes():
 
 async def test_sync_toggle_and_sync_scrolling():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         assert app.sync
         source = app.panes[1]
         source.focus()
@@ -153,8 +145,7 @@ async def test_sync_toggle_and_sync_scrolling():
 
 async def test_detail_panel_shows_counterparts_and_diff():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         panel = app.query_one(DetailPanel)
         assert not panel.has_class("-visible")
         await pilot.press("right_square_bracket", "d")
@@ -169,8 +160,7 @@ async def test_detail_panel_shows_counterparts_and_diff():
 
 async def test_filters_show_only_shared_or_unique():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         full = pane.line_count
         await pilot.press("a")
@@ -184,8 +174,7 @@ async def test_filters_show_only_shared_or_unique():
 
 async def test_search_across_articles_and_next_match():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"Cato")
@@ -202,8 +191,7 @@ async def test_search_across_articles_and_next_match():
 
 async def test_help_lists_every_binding():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         ids = {row[2] for row in app.screen.rows}
@@ -218,8 +206,7 @@ async def test_help_lists_every_binding():
 
 async def test_switcher_and_cycling_articles():
     app = seed_app(panes=2)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         assert len(app.visible_panes) == 2
         await pilot.press("o")
         assert isinstance(app.screen, ArticleSwitcher)
@@ -233,8 +220,7 @@ async def test_switcher_and_cycling_articles():
 
 async def test_threshold_changes_live():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         before = len(app.alignment.groups)
         for _ in range(3):
             await pilot.press("plus")
@@ -253,8 +239,7 @@ async def test_threshold_changes_live():
 
 async def test_user_keymap_remaps_by_id():
     app = seed_app(keymap={"sentence_down": "x"})
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("x", "x")
         assert app.focused_pane.cursor == 2
 
@@ -274,8 +259,7 @@ async def test_narrow_terminal_shows_fewer_panes_and_tiny_never_crashes():
 
 async def test_quit():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("q")
         assert not app.is_running
 
@@ -291,8 +275,7 @@ async def test_markup_and_escape_sequences_are_data(tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("An ordinary article about something else entirely.\n", encoding="utf-8")
     app = ReaderApp([load_article(path), load_article(other)], threshold=0.25)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         rendered = "".join(pane.render_line(y).text for y in range(6))
         assert "[bold]bold?[/bold]" in rendered and "[@click=app.quit]click me[/]" in rendered

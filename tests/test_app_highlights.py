@@ -6,7 +6,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.highlights import HighlightsScreen
 from reader.ui.screens.tag_note import RenameTagDialog, TagNoteDialog
 from reader.ui.widgets.article_pane import GUTTER
-from ui_support import seed_app, settle
+from ui_support import running, seed_app
 
 SIZE = (160, 45)
 
@@ -17,8 +17,7 @@ def app_with_store(tmp_path, **kwargs) -> ReaderApp:
 
 async def test_mark_sentence_then_tag_and_note(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("tab", "right_square_bracket", "m")
         assert isinstance(app.screen, TagNoteDialog)
         (h,) = app.store.list()  # stored before the dialog: nothing to save
@@ -35,8 +34,7 @@ async def test_mark_sentence_then_tag_and_note(tmp_path):
 
 async def test_selection_by_words_spans_sentences(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         first = pane.article.sentences[0]
         await pilot.press("v", "j", "w", "w", "m")
@@ -51,8 +49,7 @@ async def test_selection_by_words_spans_sentences(tmp_path):
 async def test_tag_completion_from_existing_tags(tmp_path):
     app = app_with_store(tmp_path)
     app.store.add("/x.txt", "h", "q", "", "", 0, 1, ["quote/paul"], "")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("m", *"quo", "right")
         await pilot.pause()
         assert app.screen.query_one("#tags").value == "quote/paul"
@@ -60,8 +57,7 @@ async def test_tag_completion_from_existing_tags(tmp_path):
 
 async def test_panel_filter_jump_delete_undo_rename(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
         await pilot.pause()
         assert len(app.store.list()) == 2
@@ -91,8 +87,7 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path):
 
 async def test_export_key_writes_markdown(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("tab", "right_square_bracket", "m", *"cato", "ctrl+s", "x")
         await pilot.pause()
         text = (tmp_path / "out.md").read_text()
@@ -101,13 +96,11 @@ async def test_export_key_writes_markdown(tmp_path):
 
 async def test_highlights_survive_reopening(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("j", "m", "escape")
     app.store.close()
     again = app_with_store(tmp_path)
-    async with again.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(again, SIZE) as pilot:
         pane = again.panes[0]
         s = pane.article.sentences[1]
         assert pane.marks and pane.marks[0][:2] == (s.start, s.end)
@@ -117,8 +110,7 @@ async def test_a_failed_save_is_reported_and_keeps_what_was_typed(tmp_path, monk
     from reader.errors import ReaderError
 
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("m")
         real_update = app.store.update
 
@@ -140,8 +132,7 @@ async def test_a_failed_save_is_reported_and_keeps_what_was_typed(tmp_path, monk
 
 async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         first = pane.article.sentences[0]
         row = pane.line_of(first.start) - int(pane.scroll_offset.y)
@@ -168,8 +159,7 @@ async def test_keys_pasted_after_enter_in_the_tags_land_in_the_note(tmp_path):
     from textual import events
 
     app = app_with_store(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("m")
         await pilot.pause()
         for key, char in [("a", "a"), ("b", "b"), ("enter", "\r"), ("x", "x"), ("y", "y")]:

@@ -9,7 +9,7 @@ from reader.errors import ReaderError
 from reader.ui.alignment_runner import AlignmentRunner
 from reader.ui.app import check_keymap, check_theme
 from reader.ui.widgets.detail_panel import DetailPanel
-from ui_support import seed_app, settle
+from ui_support import running, seed_app
 
 SIZE = (160, 45)
 
@@ -20,8 +20,7 @@ def caret_rows(pane) -> list[int]:
 
 async def test_caret_follows_the_cursor_and_untouched_lines_stay_cached():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.focused_pane
         first = caret_rows(pane)
         assert first == list(range(pane.sentence_line(0), pane.sentence_line(1) - 1 + 1)) or first
@@ -38,8 +37,7 @@ async def test_caret_follows_the_cursor_and_untouched_lines_stay_cached():
 
 async def test_focusing_a_scrolled_pane_brings_its_cursor_into_view():
     app = seed_app(sync=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         other = app.panes[2]
         other.scroll_to(y=30, animate=False)
         await pilot.pause()
@@ -50,8 +48,7 @@ async def test_focusing_a_scrolled_pane_brings_its_cursor_into_view():
 
 async def test_sync_puts_the_other_cursors_on_the_counterparts():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         source = app.focused_pane
         await pilot.press("right_square_bracket")
         anchored = 0
@@ -67,8 +64,7 @@ async def test_sync_puts_the_other_cursors_on_the_counterparts():
 
 async def test_wrap_width_limits_line_length():
     app = seed_app(wrap_width=30)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE):
         pane = app.panes[0]
         texts = [pane.render_line(y).text.rstrip() for y in range(pane.size.height)]
         assert max(len(t) for t in texts) <= 30 + 3  # gutter of 3
@@ -77,8 +73,7 @@ async def test_wrap_width_limits_line_length():
 
 async def test_theme_change_recolours_the_panes():
     app = seed_app(theme="textual-dark")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         dark = pane.styles_
         dark_line = pane.render_line(0)
@@ -91,8 +86,7 @@ async def test_theme_change_recolours_the_panes():
 async def test_large_inputs_align_in_a_child_process_and_colour_the_panes():
     app = seed_app()
     app.aligner = AlignmentRunner(process_above=0)  # as if the seeds were megabytes
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE):
         expected = align(app.articles, 0.25)
         assert app.alignment is not None and not app.aligning
         assert len(app.alignment.groups) == len(expected.groups) > 0
@@ -101,8 +95,7 @@ async def test_large_inputs_align_in_a_child_process_and_colour_the_panes():
 
 async def test_detail_panel_says_how_much_wording_is_shared():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("right_square_bracket", "d")
         panel = app.query_one(DetailPanel)
         assert "of the words in common" in panel.plain and "score" in panel.plain
@@ -134,8 +127,7 @@ async def test_two_hundred_articles_switch_and_swap(tmp_path):
             f"Title: Story {n}\nSource: Outlet {n}\n\nOutlet {n} reports that the council met on day {n}. "
             f"The mayor said the budget of {n} million would pass.\n", encoding="utf-8")
     app = ReaderApp(load_articles([tmp_path], print), threshold=0.25)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         assert [p.index for p in app.visible_panes] == [0, 1, 2]
         await pilot.press("full_stop")  # 1 and 2 are in other panes: skip to 3
         assert [p.index for p in app.visible_panes] == [3, 1, 2]
@@ -153,8 +145,7 @@ async def test_two_hundred_articles_switch_and_swap(tmp_path):
 
 async def test_counterpart_flash_ends_by_itself():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         await pilot.press("right_square_bracket", "enter")
         flashed = [p for p in app.panes if p.flash_span]
         assert flashed
@@ -164,8 +155,7 @@ async def test_counterpart_flash_ends_by_itself():
 
 async def test_every_binding_is_a_palette_command_that_works():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         described = {b.description for b in app.all_bindings() if b.action != "quit"}
         assert described <= set(commands)
@@ -188,8 +178,7 @@ async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(t
     other = tmp_path / "other.txt"
     other.write_text("The council met on Monday and voted on the budget, officials said.\n", encoding="utf-8")
     app = ReaderApp([load_article(evil), load_article(other)], threshold=0.25)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE, notifications=True) as pilot:
         assert app.articles[0].label == "[@click=app.quit]Evil[/]"
         await pilot.press("slash", *"council", "enter")
         await pilot.pause()
@@ -208,8 +197,7 @@ async def test_jump_brings_in_a_counterpart_that_no_pane_shows():
     from reader.ui.widgets.detail_panel import group_of
 
     app = seed_app(panes=2)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         pane = app.focused_pane
         target = None
         for _ in range(len(pane.article.sentences)):  # an aligned passage with the unseen article 2
@@ -227,8 +215,7 @@ async def test_jump_brings_in_a_counterpart_that_no_pane_shows():
 
 async def test_pane_headers_show_source_title_and_date_on_their_own_rows():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE):
         for pane in app.visible_panes:
             header = pane.parent.children[0]
             rows = [header.render_line(y).text.strip() for y in range(3)]
@@ -241,8 +228,7 @@ async def test_pane_headers_show_source_title_and_date_on_their_own_rows():
 
 async def test_mouse_scrolling_a_pane_keeps_the_others_level():
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app, SIZE) as pilot:
         source = app.panes[1]
         for _ in range(12):  # wheel turns over the pane, as the terminal reports them
             await pilot._post_mouse_events([events.MouseScrollDown], source, offset=(10, 5))

@@ -1,6 +1,7 @@
 """Helpers for driving the app in tests."""
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from reader.loading import load_articles
@@ -22,6 +23,14 @@ async def settle(pilot) -> None:
             break
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+@asynccontextmanager
+async def running(app: ReaderApp, size: tuple[int, int], **options):
+    """The app running headless at ``size``, its alignment done: yields the Pilot."""
+    async with app.run_test(size=size, **options) as pilot:
+        await settle(pilot)
+        yield pilot
 
 
 # Snapshots show a fixed alignment of the seeds (as sentence ranges), so that tuning the
