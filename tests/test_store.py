@@ -96,17 +96,26 @@ def test_migrates_an_old_database(tmp_path):
     assert h.quote == "kept quote" and h.tags == ("old",) and h.counterparts == ()
 
 
-def test_newer_schema_is_refused_and_untouched(tmp_path):
-    db = tmp_path / "new.db"
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE future (x)")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+def sqlite_file(path, *statements: str):
+    """A SQLite database made by somebody else, with ``statements`` run in it."""
+    conn = sqlite3.connect(path)
+    for sql in statements:
+        conn.execute(sql)
     conn.commit()
     conn.close()
+    return path
+
+
+def assert_refused_untouched(db, match: str) -> None:
     before = db.read_bytes()
-    with pytest.raises(ReaderError, match="newer"):
+    with pytest.raises(ReaderError, match=match):
         HighlightStore(db)
     assert db.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path):
+    db = sqlite_file(tmp_path / "new.db", "CREATE TABLE future (x)", f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    assert_refused_untouched(db, "newer")
 
 
 @pytest.mark.parametrize("content", [b"this is somebody's notes, not a database\n", b"SQLite format 3\x00" + b"\xff" * 4000])
@@ -148,15 +157,8 @@ def test_kill_9_loses_no_shown_highlight(tmp_path):
 
 
 def test_another_programs_sqlite_database_is_refused_and_untouched(tmp_path):
-    db = tmp_path / "other.db"
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE accounts (name TEXT)")
-    conn.commit()
-    conn.close()
-    before = db.read_bytes()
-    with pytest.raises(ReaderError, match="another program"):
-        HighlightStore(db)
-    assert db.read_bytes() == before
+    db = sqlite_file(tmp_path / "other.db", "CREATE TABLE accounts (name TEXT)")
+    assert_refused_untouched(db, "another program")
 
 
 def test_a_write_that_cannot_happen_is_a_clear_error_and_changes_nothing(tmp_path):
