@@ -24,7 +24,7 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 t0 = time.perf_counter()
 from reader.align import align
-from reader.loading import load_articles
+from reader.articles.loading import load_articles
 arts = load_articles([Path(p) for p in sys.argv[1:3]], print)
 t1 = time.perf_counter()
 result = align(arts)

@@ -28,7 +28,7 @@ import asyncio, json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from textual import events
-from reader.loading import load_articles
+from reader.articles.loading import load_articles
 from reader.ui.app import ReaderApp
 
 class Timed(ReaderApp):

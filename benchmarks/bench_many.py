@@ -19,7 +19,7 @@ CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
-from reader.loading import load_articles
+from reader.articles.loading import load_articles
 from reader.align import align
 arts = load_articles([__import__("pathlib").Path(sys.argv[1])], print)
 t1 = time.perf_counter()

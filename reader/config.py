@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from reader.align_types import DEFAULT_THRESHOLD
+from reader.align.types import DEFAULT_THRESHOLD
 from reader.errors import ReaderError
 
 

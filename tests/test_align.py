@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.align import DEFAULT_THRESHOLD, Params, align
+from reader.articles.loading import load_article
 from reader.errors import ReaderError
-from reader.loading import load_article
 from reader.model import Alignment, Article
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.anchor import context, reanchor
+from reader.highlights.anchor import context, reanchor
 
 ORIGINAL = ("The senator flew to Moscow on Monday. He met Konstantin Kosachev, the committee chairman. "
             "They agreed to meet again in November. Critics objected to the trip.")

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import pytest
+from ui_support import running, seed_app, settle
 
 from reader.align import align
-from reader.loading import load_article
+from reader.articles.loading import load_article
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.search import SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
 from reader.ui.widgets.detail_panel import DetailPanel, group_of
-from ui_support import running, seed_app, settle
 
 SIZE = (160, 45)
 

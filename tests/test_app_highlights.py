@@ -1,12 +1,13 @@
 """Highlights in the app, by keys: mark, select, tag and note, panel, delete and undo, rename, export."""
 from __future__ import annotations
 
-from reader.store import HighlightStore
+from ui_support import running, seed_app
+
+from reader.highlights.store import HighlightStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.highlights import HighlightsScreen
 from reader.ui.screens.tag_note import RenameTagDialog, TagNoteDialog
 from reader.ui.widgets.article_pane import GUTTER
-from ui_support import running, seed_app
 
 SIZE = (160, 45)
 

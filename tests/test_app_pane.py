@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from ui_support import running, seed_app
 
 from reader.align import align
 from reader.errors import ReaderError
 from reader.ui.alignment_runner import AlignmentRunner
-from reader.ui.app import check_keymap, check_theme
+from reader.ui.launch import check_keymap, check_theme
 from reader.ui.widgets.detail_panel import DetailPanel
-from ui_support import running, seed_app
 
 SIZE = (160, 45)
 
@@ -118,7 +118,7 @@ def test_unknown_binding_id_in_keys_is_an_error():
 
 
 async def test_two_hundred_articles_switch_and_swap(tmp_path):
-    from reader.loading import load_articles
+    from reader.articles.loading import load_articles
     from reader.ui.app import ReaderApp
     from reader.ui.screens.switcher import ArticleSwitcher
 
@@ -169,7 +169,7 @@ async def test_every_binding_is_a_palette_command_that_works():
 
 
 async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(tmp_path):
-    from reader.loading import load_article
+    from reader.articles.loading import load_article
     from reader.ui.app import ReaderApp
 
     evil = tmp_path / "evil.md"
@@ -248,7 +248,7 @@ async def test_mouse_scrolling_a_pane_keeps_the_others_level():
 
 
 def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
-    from reader.loading import load_article
+    from reader.articles.loading import load_article
     from reader.model import Alignment, Group, Passage
     from reader.ui.widgets.detail_panel import render_detail
 

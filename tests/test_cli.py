@@ -94,9 +94,10 @@ def test_bad_input_gives_one_line_error(tmp_path, case):
     args = _bad_inputs(tmp_path)[case]
     if case == "unreadable" and hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0:
         # root reads any file: check the message for an unreadable file through the loader instead
-        from reader.loading import _read_bytes
         import builtins
         from unittest import mock
+
+        from reader.articles.loading import _read_bytes
         from reader.errors import ReaderError
 
         with mock.patch.object(builtins, "open", side_effect=PermissionError(13, "Permission denied")):

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from reader.align import align
-from reader.copies import find_copies
-from reader.tokens import Tokens
+from reader.align.copies import find_copies
+from reader.align.tokens import Tokens
 from tests.test_align import FILLER_A, FILLER_B, story, write
 
 STATEMENT = (

@@ -9,11 +9,16 @@ from pathlib import Path
 import pytest
 
 from reader.align import align
-from reader.atomic import atomic_write, replace_block
+from reader.articles.loading import load_articles
 from reader.errors import ReaderError
-from reader.export_command import entries_for, render, write_export
-from reader.loading import load_articles
-from reader.store import HighlightStore
+from reader.highlights.export import (
+    atomic_write,
+    entries_for,
+    render,
+    replace_block,
+    write_export,
+)
+from reader.highlights.store import HighlightStore
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -126,6 +131,6 @@ def test_replace_block_with_a_stray_begin_marker_keeps_the_text_after_it():
 
 
 def test_front_matter_strings_are_safe_yaml():
-    from reader.markdown_escape import yaml_str
+    from reader.highlights.markdown import yaml_str
 
     assert yaml_str('Say "hi"\n\u2028x\x7f') == '"Say \\"hi\\"\\n\\u2028x\\u007f"'

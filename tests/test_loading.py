@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.articles.loading import collect_paths, load_article, load_articles
 from reader.errors import ReaderError
-from reader.loading import collect_paths, load_article, load_articles
 
 
 def by_name(seed_paths, part):
@@ -156,7 +156,7 @@ def test_folder_files_sorted_by_name(tmp_path):
                 max_size=30))
 def test_run_map_matches_a_plain_list(ops):
     """The compact display-to-raw map behaves exactly like one entry per character."""
-    from reader.textmap import RunMap
+    from reader.articles.textmap import RunMap
 
     runs, plain, raw = RunMap(), [], 0
     for op, gap, n in ops:
@@ -181,6 +181,6 @@ def test_run_map_matches_a_plain_list(ops):
     ("CNNs and Reuters-style wires; Reuters reported it first.", "Reuters"),
 ])
 def test_outlet_named_in_the_text_as_whole_words(text, source):
-    from reader.metadata import find_source
+    from reader.articles.metadata import find_source
 
     assert find_source(text) == source

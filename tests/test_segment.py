@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import split_paragraphs, split_sentences
+from reader.articles.segment import split_paragraphs, split_sentences
 
 CASES = [
     ("Mr. Paul went to Moscow. He met lawmakers.", ["Mr. Paul went to Moscow.", "He met lawmakers."]),

@@ -1,7 +1,8 @@
 """Snapshots of the main screen (dark and light), the help screen and the detail panel."""
 from __future__ import annotations
 
-from ui_support import frozen_seed_app as seed_app, settle
+from ui_support import frozen_seed_app as seed_app
+from ui_support import settle
 
 SIZE = (160, 45)
 

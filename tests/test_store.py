@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
-from reader.store import SCHEMA_VERSION, Counterpart, HighlightStore, MIGRATIONS, parse_tags
+from reader.highlights.model import Counterpart, parse_tags
+from reader.highlights.store import MIGRATIONS, SCHEMA_VERSION, HighlightStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,7 +57,7 @@ WRITER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-from reader.store import HighlightStore
+from reader.highlights.store import HighlightStore
 store = HighlightStore(Path(sys.argv[1]))
 for n in range(int(sys.argv[3])):
     h = store.add("/a.txt", "h", f"{{sys.argv[2]}}-{{n}}", "", "", n, n + 1, ["t"], "")
@@ -131,7 +132,7 @@ KILLED = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-from reader.store import HighlightStore
+from reader.highlights.store import HighlightStore
 store = HighlightStore(Path(sys.argv[1]))
 n = 0
 while True:

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from reader.align import align
-from reader.loading import load_articles
+from reader.articles.loading import load_articles
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
 
 

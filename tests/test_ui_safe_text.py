@@ -1,7 +1,8 @@
 """Article text can never reach the terminal as control characters or escape sequences."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.safe_text import safe
 

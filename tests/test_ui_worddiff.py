@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from reader.worddiff import common_share, word_diff
+from reader.ui.worddiff import common_share, word_diff
 
 
 def test_added_dropped_and_changed_words():
@@ -47,6 +47,6 @@ def test_common_share():
 
 
 def test_the_engine_module_does_not_import_textual():
-    code = "import sys, reader.worddiff, reader.safe_text; print('textual' in sys.modules, 'rich' in sys.modules)"
+    code = "import sys, reader.ui.worddiff, reader.safe_text; print('textual' in sys.modules, 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

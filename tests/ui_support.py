@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from reader.loading import load_articles
+from reader.articles.loading import load_articles
 from reader.ui.app import ReaderApp
 
 SEEDS = Path(__file__).resolve().parent.parent / "articles"

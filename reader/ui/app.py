@@ -1,7 +1,6 @@
 """The reader app: articles side by side, aligned passages coloured and linked, all by keyboard."""
 from __future__ import annotations
 
-import difflib
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -13,10 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from reader.errors import ReaderError
+from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article
 from reader.safe_text import safe
-from reader.store import HighlightStore
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
 from reader.ui.highlighting import HIGHLIGHT_BINDINGS, HighlightingMixin
 from reader.ui.palette import pane_styles
@@ -421,64 +419,9 @@ def spans_by_article(alignment: Alignment, count: int) -> list[list[Span]]:
     return spans
 
 
-def binding_ids() -> set[str]:
-    return {b.id for b in [*ArticlePane.BINDINGS, *ReaderApp.BINDINGS] if b.id}
-
-
-def check_keymap(keys: dict[str, str]) -> None:
-    """Unknown binding ids in the config are a one-line error with a close match."""
-    known = binding_ids()
-    for key in keys:
-        if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ReaderError(f"config: [keys] has no binding '{key}'{hint} (press ? in the app for the list)")
-
-
-def check_theme(app: App, theme: str) -> None:
-    if theme not in app.available_themes:
-        close = difflib.get_close_matches(theme, sorted(app.available_themes), n=3)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise ReaderError(f"unknown theme '{theme}'{hint}")
-
-
 def _common_row(placements: list[tuple[ArticlePane, int]], preferred: int) -> int:
     """The screen row nearest ``preferred`` at which every pane can show its line (a passage near
     the top or end of a short article cannot move far); ``preferred`` when there is none."""
     lo = max(pane.rows_for_line(line)[0] for pane, line in placements)
     hi = min(pane.rows_for_line(line)[1] for pane, line in placements)
     return min(max(preferred, lo), hi) if lo <= hi else preferred
-
-
-def run_app(paths: list[Path], config, threshold: float | None = None, theme: str | None = None) -> int:
-    """Load the articles (errors before the screen changes), then run the app."""
-    import sys
-
-    from reader.loading import load_articles
-
-    def warn(message: str) -> None:
-        print(f"reader: warning: {message}", file=sys.stderr)
-
-    articles = load_articles(paths, warn)
-    if len(articles) < 2:
-        warn("only one article: nothing to align it with")
-    check_keymap(config.keys)
-    app = ReaderApp(
-        articles,
-        threshold=config.align.threshold if threshold is None else threshold,
-        panes=config.ui.panes,
-        sync=config.ui.sync_scroll,
-        wrap_width=config.ui.wrap_width,
-        theme=theme or config.ui.theme,
-        keymap=dict(config.keys),
-        store=HighlightStore(config.highlights.database_path),
-        tag_colors=dict(config.highlights.tag_colors),
-        export_path=Path(config.highlights.export_file).expanduser(),
-    )
-    check_theme(app, app.initial_theme)
-    try:
-        app.run()
-    finally:
-        app.aligner.stop()
-        app.store.close()
-    return 0

@@ -10,10 +10,11 @@ from pathlib import Path
 from rich.style import Style
 from textual.binding import Binding
 
-from reader.anchor import Anchor, context
 from reader.errors import ReaderError
-from reader.export_entries import aligned_passages, article_key, locate
-from reader.store import Counterpart, Highlight, HighlightStore, parse_tags
+from reader.highlights.anchor import Anchor, context
+from reader.highlights.entries import aligned_passages, article_key, locate
+from reader.highlights.model import Counterpart, Highlight, parse_tags
+from reader.highlights.store import HighlightStore
 from reader.ui.widgets.article_pane import ArticlePane
 
 HIGHLIGHT_BINDINGS = [
@@ -110,7 +111,9 @@ class HighlightingMixin:
             else:
                 self._replace(saved)
 
-        from reader.ui.screens.tag_note import TagNoteDialog  # dialogs load when first used: faster start-up
+        from reader.ui.screens.tag_note import (
+            TagNoteDialog,  # dialogs load when first used: faster start-up
+        )
 
         dialog = TagNoteDialog(h.quote, " ".join(h.tags) if tags is None else tags,
                                h.note if note is None else note, list(self.store.tags()))
@@ -214,7 +217,7 @@ class HighlightingMixin:
         if self.store is None:
             self.notify("No highlights database is open.", severity="error")
             return
-        from reader.export_command import entries_for, render, write_export
+        from reader.highlights.export import entries_for, render, write_export
 
         entries = entries_for(self.store, self.articles, self.alignment, [], [])
         try:

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from reader.highlights.model import Highlight
 from reader.safe_text import safe
-from reader.store import Highlight
 
 
 class HighlightsScreen(ModalScreen[None]):

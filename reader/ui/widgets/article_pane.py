@@ -18,11 +18,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.articles.segment import split_paragraphs
 from reader.model import Article
 from reader.safe_text import safe
-from reader.segment import split_paragraphs
 from reader.ui.palette import PaneStyles
-from reader.wrap import Line, offset_at_cell, snap_to_words, wrap_blocks
+from reader.ui.wrap import Line, offset_at_cell, snap_to_words, wrap_blocks
 
 GUTTER = 3  # group bar, cursor caret, space
 FILTERS = ("all", "shared", "unique")

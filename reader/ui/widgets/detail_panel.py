@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from reader.model import Alignment, Group
 from reader.safe_text import safe
-from reader.worddiff import Change, common_share, word_diff
+from reader.ui.worddiff import Change, common_share, word_diff
 
 PARAPHRASE = 0.25  # below this share of common words, marking every word would only be noise
 STYLES = {"added": "bold green", "dropped": "red strike", "changed_new": "bold yellow"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.export_entries import Entry
+from reader.highlights.entries import Entry
 
 
 def export_json(entries: list[Entry]) -> str:

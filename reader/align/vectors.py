@@ -5,8 +5,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reader.terms import Vocabulary, collect_names, is_content, weigh
-from reader.tokens import Tokens
+from reader.align.terms import Vocabulary, collect_names, is_content, weigh
+from reader.align.tokens import Tokens
 
 
 @dataclass

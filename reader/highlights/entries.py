@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.anchor import Anchor, reanchor
+from reader.highlights.anchor import Anchor, reanchor
+from reader.highlights.model import Highlight
 from reader.model import Alignment, Article, Passage
-from reader.store import Highlight
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from reader.align.terms import WORD
 from reader.model import Article
-from reader.terms import WORD
 
 
 @dataclass

@@ -5,8 +5,15 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from reader.align_types import SINGLE_SEED_DOUBT, Fragment, Params, Seed
-from reader.vectors import cosine, unit_sum
+from reader.align.types import (
+    SINGLE_SEED_DOUBT,
+    Fragment,
+    Params,
+    Seed,
+    clashes,
+    inside,
+)
+from reader.align.vectors import cosine, unit_sum
 
 
 def grow_fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
@@ -98,9 +105,6 @@ def _box(cluster: list[Seed]) -> tuple[int, int, int, int]:
             min(s.j for s in cluster), max(s.j for s in cluster))
 
 
-def inside(f: Fragment, box: Fragment) -> bool:
-    return box.i0 <= f.i0 and f.i1 <= box.i1 and box.j0 <= f.j0 and f.j1 <= box.j1
-
 
 def drop_overlaps(fragments: list[Fragment]) -> list[Fragment]:
     """Of fragments of one article pair that overlap in either article, keep the best."""
@@ -138,24 +142,8 @@ def _follows(end: int, start: int, gap: int) -> bool:
     return 0 < start - end <= gap + 1
 
 
-def overlap(lo1: int, hi1: int, lo2: int, hi2: int) -> int:
-    """How many sentences two inclusive ranges share."""
-    return max(0, min(hi1, hi2) - max(lo1, lo2) + 1)
 
 
-def span_overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
-    """How many characters two half-open spans share."""
-    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
-
-
-def clashes(f: Fragment, k: Fragment) -> bool:
-    """Whether two fragments of one article pair overlap in either article."""
-    return bool(overlap(f.i0, f.i1, k.i0, k.i1) or overlap(f.j0, f.j1, k.j0, k.j1))
-
-
-def near(f: Fragment, k: Fragment, gap: int) -> bool:
-    """Whether ``f`` comes within ``gap`` sentences of ``k`` in either article."""
-    return bool(overlap(f.i0 - gap, f.i1 + gap, k.i0, k.i1) or overlap(f.j0 - gap, f.j1 + gap, k.j0, k.j1))
 
 
 def _cluster(seeds: list[Seed], gap_i: int, gap_j: int) -> list[list[Seed]]:

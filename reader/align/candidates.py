@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.align_types import Params, Seed
-from reader.vectors import cosine, dice
+from reader.align.types import Params, Seed
+from reader.align.vectors import cosine, dice
 
 
 def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:

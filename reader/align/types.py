@@ -1,4 +1,5 @@
-"""The aligner's data: its tuning knobs, sentence pairs (seeds) and aligned fragments."""
+"""The aligner's data: its tuning knobs, sentence pairs (seeds) and aligned fragments, and how
+fragments and spans overlap."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,3 +70,27 @@ class Fragment:
     score: float
     a_span: tuple[int, int] = (0, 0)  # display offsets, once trimmed
     b_span: tuple[int, int] = (0, 0)
+
+
+def inside(f: Fragment, box: Fragment) -> bool:
+    return box.i0 <= f.i0 and f.i1 <= box.i1 and box.j0 <= f.j0 and f.j1 <= box.j1
+
+
+def overlap(lo1: int, hi1: int, lo2: int, hi2: int) -> int:
+    """How many sentences two inclusive ranges share."""
+    return max(0, min(hi1, hi2) - max(lo1, lo2) + 1)
+
+
+def span_overlap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """How many characters two half-open spans share."""
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def clashes(f: Fragment, k: Fragment) -> bool:
+    """Whether two fragments of one article pair overlap in either article."""
+    return bool(overlap(f.i0, f.i1, k.i0, k.i1) or overlap(f.j0, f.j1, k.j0, k.j1))
+
+
+def near(f: Fragment, k: Fragment, gap: int) -> bool:
+    """Whether ``f`` comes within ``gap`` sentences of ``k`` in either article."""
+    return bool(overlap(f.i0 - gap, f.i1 + gap, k.i0, k.i1) or overlap(f.j0 - gap, f.j1 + gap, k.j0, k.j1))

@@ -9,7 +9,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from reader.metadata import Header, parse_date
+from reader.articles.metadata import Header, parse_date
 
 FENCES = {"---": "yaml", "+++": "toml"}
 KEYS = {

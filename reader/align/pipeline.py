@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.align_types import DEFAULT_THRESHOLD, Fragment, Params, Seed
-from reader.candidates import candidate_pairs, is_seed
-from reader.copies import find_copies, with_copies
-from reader.fragments import chain, contrast, drop_overlaps, grow_fragments
-from reader.groups import groups_of, trimmed
-from reader.lone_matches import mutual_matches, residual_similarity, with_mutual
+from reader.align.candidates import candidate_pairs, is_seed
+from reader.align.copies import find_copies, with_copies
+from reader.align.fragments import chain, contrast, drop_overlaps, grow_fragments
+from reader.align.groups import groups_of, trimmed
+from reader.align.mutual_matches import mutual_matches, residual_similarity, with_mutual
+from reader.align.tokens import Tokens
+from reader.align.types import DEFAULT_THRESHOLD, Fragment, Params, Seed
+from reader.align.vectors import Corpus
 from reader.model import Alignment, Article
-from reader.tokens import Tokens
-from reader.vectors import Corpus
 
 __all__ = ["DEFAULT_THRESHOLD", "Params", "align"]
 

@@ -14,11 +14,10 @@ from collections import defaultdict
 
 from rapidfuzz.distance import LCSseq
 
-from reader.align_types import Fragment, Params
-from reader.candidates import over_budget
-from reader.fragments import clashes, near, overlap, span_overlap
-from reader.terms import STOPWORDS
-from reader.tokens import Tokens
+from reader.align.candidates import over_budget
+from reader.align.terms import STOPWORDS
+from reader.align.tokens import Tokens
+from reader.align.types import Fragment, Params, clashes, near, overlap, span_overlap
 
 SHINGLE = 5  # words per shingle
 NEAR = 20  # shingles this many words apart (and on nearly the same diagonal) chain together

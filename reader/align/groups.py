@@ -4,10 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from reader.align_types import Fragment
-from reader.fragments import span_overlap
+from reader.align.trim import trim_edges
+from reader.align.types import Fragment, span_overlap
 from reader.model import Article, Group, Passage
-from reader.trim import trim_edges
 
 
 def trimmed(articles: list[Article], f: Fragment) -> Fragment:

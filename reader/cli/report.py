@@ -1,12 +1,13 @@
-"""The human-readable alignment report printed by ``reader align``."""
+"""The human-readable alignment report printed by ``reader align``, with how much of each
+article is shared."""
 from __future__ import annotations
 
-from rich.console import Console, Group as RichGroup
+from rich.console import Console
+from rich.console import Group as RichGroup
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from reader.coverage import coverage
 from reader.model import Alignment
 from reader.safe_text import safe
 
@@ -48,3 +49,16 @@ def _coverage_table(alignment: Alignment) -> Table:
     for k, (a, shared) in enumerate(zip(alignment.articles, coverage(alignment)), 1):
         table.add_row(str(k), safe(a.label), f"{shared:.0%}", f"{1 - shared:.0%}")
     return table
+
+
+def coverage(alignment: Alignment) -> list[float]:
+    """For each article, the share of its sentence characters inside an aligned passage."""
+    covered = [set() for _ in alignment.articles]
+    for g in alignment.groups:
+        for p in g.passages:
+            covered[p.article].update(range(p.first_sentence, p.last_sentence + 1))
+    out = []
+    for art, idx in zip(alignment.articles, covered):
+        total = sum(s.end - s.start for s in art.sentences) or 1
+        out.append(sum(art.sentences[i].end - art.sentences[i].start for i in idx) / total)
+    return out

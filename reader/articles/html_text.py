@@ -5,8 +5,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from reader.metadata import Header, parse_date
-from reader.textmap import TextBuilder
+from reader.articles.metadata import Header, parse_date
+from reader.articles.textmap import TextBuilder
 
 SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
         "form", "button", "iframe", "head", "select", "canvas", "object"}

@@ -2,9 +2,9 @@
 are each other's best match and share phrases no other sentence of either article has."""
 from __future__ import annotations
 
-from reader.align_types import Fragment, Params, Seed
-from reader.fragments import clashes, drop_overlaps, inside, near
-from reader.vectors import Corpus, cosine_of_sums, minus
+from reader.align.fragments import drop_overlaps
+from reader.align.types import Fragment, Params, Seed, clashes, inside, near
+from reader.align.vectors import Corpus, cosine_of_sums, minus
 
 
 def mutual_matches(candidates: list[Seed], corpus: Corpus, p: Params, best: float) -> list[Fragment]:

@@ -15,13 +15,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, warn
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-
-def warn(message: str) -> None:
-    print(f"reader: warning: {message}", file=sys.stderr)
 
 
 def command(name: str):
@@ -143,14 +139,14 @@ def article_paths(args: argparse.Namespace, config) -> list[Path]:
 @command("align")
 def run_align(args: argparse.Namespace) -> int:
     from reader.align import align
-    from reader.loading import load_articles
+    from reader.articles import load_articles
 
     config = settings(args)
     articles = load_articles(article_paths(args, config), warn)
     threshold = config.align.threshold if args.threshold is None else args.threshold
     result = align(articles, threshold)
     if args.json:
-        from reader.json_output import alignment_json
+        from reader.cli.alignment_json import alignment_json
 
         json.dump(alignment_json(result), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -158,7 +154,7 @@ def run_align(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from reader.report import print_report
+        from reader.cli.report import print_report
 
         print_report(result, Console())
     return 0
@@ -168,19 +164,19 @@ def run_align(args: argparse.Namespace) -> int:
 def run_open(args: argparse.Namespace) -> int:
     config = settings(args)
     paths = article_paths(args, config)
-    from reader.loading import collect_paths
+    from reader.articles import collect_paths
 
     collect_paths(paths, warn)  # fail fast, before the screen changes
-    from reader.ui.app import run_app
+    from reader.ui.launch import run_app
 
     return run_app(paths, config, threshold=args.threshold, theme=args.theme)
 
 
 @command("export")
 def run_export(args: argparse.Namespace) -> int:
-    from reader.export_command import export_highlights
+    from reader.cli.export import export_highlights
 
-    return export_highlights(args, settings(args), warn)
+    return export_highlights(args, settings(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

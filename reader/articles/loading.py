@@ -6,14 +6,20 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from reader.decoding import NotText, decode
+from reader.articles.decoding import NotText, decode
+from reader.articles.frontmatter import header_from, split_front_matter
+from reader.articles.html_text import extract
+from reader.articles.metadata import (
+    Header,
+    find_source,
+    name_from_path,
+    read_header,
+    title_from,
+)
+from reader.articles.segment import split_sentences
+from reader.articles.textmap import TextBuilder
 from reader.errors import ReaderError
-from reader.frontmatter import header_from, split_front_matter
-from reader.html_text import extract
-from reader.metadata import Header, find_source, name_from_path, read_header, title_from
 from reader.model import Article, Metadata
-from reader.segment import split_sentences
-from reader.textmap import TextBuilder
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}

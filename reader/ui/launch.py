@@ -1,0 +1,64 @@
+"""Starting the app: articles loaded and settings checked before the screen changes, then the
+app built from them (the UI's composition root)."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from textual.app import App
+
+from reader.errors import ReaderError, warn
+from reader.highlights.store import HighlightStore
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_pane import ArticlePane
+
+
+def binding_ids() -> set[str]:
+    return {b.id for b in [*ArticlePane.BINDINGS, *ReaderApp.BINDINGS] if b.id}
+
+
+def check_keymap(keys: dict[str, str]) -> None:
+    """Unknown binding ids in the config are a one-line error with a close match."""
+    known = binding_ids()
+    for key in keys:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ReaderError(f"config: [keys] has no binding '{key}'{hint} (press ? in the app for the list)")
+
+
+def check_theme(app: App, theme: str) -> None:
+    if theme not in app.available_themes:
+        close = difflib.get_close_matches(theme, sorted(app.available_themes), n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReaderError(f"unknown theme '{theme}'{hint}")
+
+
+def run_app(paths: list[Path], config, threshold: float | None = None, theme: str | None = None) -> int:
+    """Load the articles (errors before the screen changes), then run the app."""
+    from reader.articles import load_articles
+
+    articles = load_articles(paths, warn)
+    if len(articles) < 2:
+        warn("only one article: nothing to align it with")
+    check_keymap(config.keys)
+    app = ReaderApp(
+        articles,
+        threshold=config.align.threshold if threshold is None else threshold,
+        panes=config.ui.panes,
+        sync=config.ui.sync_scroll,
+        wrap_width=config.ui.wrap_width,
+        theme=theme or config.ui.theme,
+        keymap=dict(config.keys),
+        store=HighlightStore(config.highlights.database_path),
+        tag_colors=dict(config.highlights.tag_colors),
+        export_path=Path(config.highlights.export_file).expanduser(),
+    )
+    check_theme(app, app.initial_theme)
+    try:
+        app.run()
+    finally:
+        app.aligner.stop()
+        app.store.close()
+    return 0
+
