@@ -134,9 +134,9 @@ def test_too_large_file_is_refused_fast(tmp_path):
 
 def test_missing_and_empty_folder(tmp_path):
     with pytest.raises(ReaderError, match="no such file"):
-        collect_paths([tmp_path / "nope"], print)
+        collect_paths([tmp_path / "nope"])
     with pytest.raises(ReaderError, match="no articles"):
-        collect_paths([tmp_path], print)
+        collect_paths([tmp_path])
 
 
 def test_bad_file_among_good_is_skipped_with_warning(tmp_path, seed_paths):
@@ -149,7 +149,7 @@ def test_bad_file_among_good_is_skipped_with_warning(tmp_path, seed_paths):
 def test_folder_files_sorted_by_name(tmp_path):
     for name in ("b.txt", "a.md", "c.html", "notes.pdf", ".hidden.txt"):
         (tmp_path / name).write_text("Some text here.")
-    assert [p.name for p in collect_paths([tmp_path], print)] == ["a.md", "b.txt", "c.html"]
+    assert [p.name for p in collect_paths([tmp_path])] == ["a.md", "b.txt", "c.html"]
 
 
 @given(st.lists(st.tuples(st.sampled_from(["copy", "put", "truncate"]), st.integers(0, 5), st.integers(0, 6)),

@@ -44,7 +44,6 @@ def test_filters_tags_and_rename(tmp_path):
     assert [h.id for h in store.list(article_paths=["/b.txt"])] == [b.id]
     assert [h.id for h in store.list(text="second")] == [b.id]
     assert store.tags() == {"misc": 1, "quote": 1, "quote/paul": 1}
-    assert store.complete_tag("qu") == ["quote", "quote/paul"]
     assert store.rename_tag("quote", "quotes") == 2
     assert store.tags() == {"misc": 1, "quotes": 1, "quotes/paul": 1}
 

@@ -55,11 +55,6 @@ def reduce_words(words: set[str]) -> dict[str, str]:
     return {w: stem[:PREFIX] for w, stem in zip(ordered, _stemmer.stemWords(cleaned))}
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, in order, as written."""
-    return WORD.findall(text)
-
-
 def is_content(word: str) -> bool:
     """Whether a lower-cased word carries content: not a stop word, nor a lone letter."""
     return word not in STOPWORDS and not (len(word) == 1 and not word.isdigit())

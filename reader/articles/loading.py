@@ -28,7 +28,7 @@ MAX_BYTES = 20 * 1024 * 1024
 Warn = Callable[[str], None]
 
 
-def collect_paths(paths: list[Path], warn: Warn) -> list[Path]:
+def collect_paths(paths: list[Path]) -> list[Path]:
     """The article files named by ``paths``: files in order, folders' articles sorted by name."""
     files: list[Path] = []
     for path in paths:
@@ -48,7 +48,7 @@ def collect_paths(paths: list[Path], warn: Warn) -> list[Path]:
 def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
     """Load every article the paths name; a bad file is warned about and skipped."""
     articles, failures = [], []
-    for path in collect_paths(paths, warn):
+    for path in collect_paths(paths):
         try:
             articles.append(load_article(path))
         except ReaderError as e:

@@ -166,7 +166,7 @@ def run_open(args: argparse.Namespace) -> int:
     paths = article_paths(args, config)
     from reader.articles import collect_paths
 
-    collect_paths(paths, warn)  # fail fast, before the screen changes
+    collect_paths(paths)  # fail fast, before the screen changes
     from reader.ui.launch import run_app
 
     return run_app(paths, config, threshold=args.threshold, theme=args.theme)

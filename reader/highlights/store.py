@@ -222,10 +222,6 @@ class HighlightStore:
             "GROUP BY tag ORDER BY tag").fetchall()
         return {r[0]: r[1] for r in rows}
 
-    def complete_tag(self, prefix: str) -> list[str]:
-        p = prefix.lower()
-        return [t for t in self.tags() if t.startswith(p)]
-
     def _highlight(self, row: sqlite3.Row) -> Highlight:
         tags = tuple(r[0] for r in self.conn.execute(
             "SELECT tag FROM tags WHERE highlight_id = ? ORDER BY tag", (row["id"],)))
