@@ -146,7 +146,7 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         lo, hi = sorted(pane.selection)
         text = pane.article.text
         assert (lo == 0 or text[lo - 1].isspace()) and (hi == len(text) or text[hi].isspace()), "whole words"
-        assert text.find(" ", first.start) < lo + 1 and hi > pane._lines[pane.line_of(first.start)].end
+        assert text.find(" ", first.start) < lo + 1 and hi > pane.article_layout.lines[pane.line_of(first.start)].end
         await pilot.press("y")
         assert app.clipboard == text[lo:hi]
         await pilot.press("m", "escape")
