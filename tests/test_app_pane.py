@@ -169,9 +169,13 @@ async def test_every_binding_is_a_palette_command_that_works():
         assert app.query_one(DetailPanel).has_class("-visible")
 
 
-async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(tmp_path):
+async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(tmp_path, monkeypatch):
     from reader.articles.loading import load_article
     from reader.ui.app import ReaderApp
+
+    # a brief notification lasts 2 s, and a busy machine (pytest -n 4) can take longer than that
+    # to reach the check: here it stays until the test has looked at it
+    monkeypatch.setattr("reader.ui.app.BRIEF", 600)
 
     evil = tmp_path / "evil.md"
     evil.write_text("---\ntitle: \"[bold]Title[/bold]\"\nsource: \"[@click=app.quit]Evil[/]\"\n---\n\n"
@@ -272,3 +276,19 @@ def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
     loose = detail(2)
     assert "a paraphrase: shown without word marks" in loose[1].plain
     assert loose[2].plain == texts[2] and not loose[2].spans
+
+
+def test_every_binding_id_is_unique_remappable_and_in_help():
+    from reader.ui import keys
+    from reader.ui.screens.help import help_sections
+
+    ids = [b.id for b in keys.all_bindings()]
+    assert all(ids) and len(ids) == len(set(ids)), "every binding has its own id"
+    check_keymap({i: "f12" for i in ids})  # [keys] accepts every one
+    shown = {row[2] for _, rows in help_sections({}) for row in rows}
+    assert shown == set(ids)
+    assert {"close_help", "undo_delete", "edit_highlight", "tags_done"} <= shown
+    by_id = {b.id: b for b in keys.all_bindings()}
+    name = lambda b: b.action.split("(")[0]  # noqa: E731
+    clashes = [b.id for b in keys.all_bindings() if name(b) in by_id and name(by_id[name(b)]) != name(b)]
+    assert not clashes, "an action named like the id of a binding that does something else"
