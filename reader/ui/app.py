@@ -33,6 +33,7 @@ from reader.ui.widgets.pane_header import PaneHeader
 
 MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
+FOLLOW_FRACTION = 3  # with sync on, the others follow what is a third down a mouse-scrolled pane
 THRESHOLD_STEP = 0.05
 FILTER_LABELS = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}
 
@@ -203,7 +204,7 @@ class ReaderApp(App):
         """The mouse scrolled a pane: with sync on, the others follow what is a third down its view."""
         pane = event.pane
         if self.sync and pane in self.visible_panes:
-            self._sync_from(pane, pane.sentence_at_line(int(pane.scroll_offset.y) + pane.size.height // 3))
+            self._sync_from(pane, pane.sentence_at_line(int(pane.scroll_offset.y) + pane.size.height // FOLLOW_FRACTION))
 
     def _sync_from(self, source: ArticlePane, start: int | None = None) -> None:
         if self.alignment is not None:

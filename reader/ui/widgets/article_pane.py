@@ -22,6 +22,7 @@ from reader.ui.widgets.pane_lines import GUTTER, Overlays, Range, fit, line_segm
 from reader.ui.wrap import offset_at_cell, snap_to_words
 
 CACHED_STRIPS = 1024
+JUMP_CONTEXT_FRACTION = 4  # a jump out of view shows the cursor a quarter down, with context above
 MIN_TEXT_WIDTH = 8
 
 
@@ -226,8 +227,8 @@ class ArticlePane(ScrollView, can_focus=True):
         top, bottom = self.line_of(sent.start), self.line_of(max(sent.start, sent.end - 1))
         height = self.scrollable_content_region.height or 1
         y = int(self.scroll_offset.y)
-        if bottom < y or top >= y + height:  # a jump out of view: show it a quarter down, with context
-            self.scroll_to(y=max(0, top - height // 4), animate=False)
+        if bottom < y or top >= y + height:
+            self.scroll_to(y=max(0, top - height // JUMP_CONTEXT_FRACTION), animate=False)
         elif top < y:
             self.scroll_to(y=top, animate=False)
         elif bottom >= y + height:
