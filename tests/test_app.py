@@ -72,7 +72,7 @@ async def test_next_and_previous_aligned_passage():
         assert pane.cursor == first
 
 
-async def test_jump_to_counterpart_levels_and_flashes():
+async def test_jump_to_counterpart_levels_and_flashes(long_flash):
     app = seed_app()
     async with running(app, SIZE) as pilot:
         source = app.panes[1]  # Gateway Pundit

@@ -56,7 +56,7 @@ async def test_tag_completion_from_existing_tags(tmp_path):
         assert app.screen.query_one("#tags").value == "quote/paul"
 
 
-async def test_panel_filter_jump_delete_undo_rename(tmp_path):
+async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
     app = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")

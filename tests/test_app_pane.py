@@ -147,11 +147,14 @@ async def test_two_hundred_articles_switch_and_swap(tmp_path):
 async def test_counterpart_flash_ends_by_itself():
     app = seed_app()
     async with running(app, SIZE) as pilot:
-        await pilot.press("right_square_bracket", "enter")
-        flashed = [p for p in app.panes if p.flash_span]
-        assert flashed
-        await pilot.pause(1.0)
-        assert not any(p.flash_span for p in app.panes)
+        pane = app.panes[1]
+        pane.flash(0, 10, 0.2)
+        assert pane.flash_span == (0, 10)
+        pane.flash(5, 20, 2.0)  # a new flash replaces the old one, timer and all
+        await pilot.pause(0.5)
+        assert pane.flash_span == (5, 20)
+        await pilot.pause(2.0)
+        assert pane.flash_span is None
 
 
 async def test_every_binding_is_a_palette_command_that_works():
@@ -198,7 +201,7 @@ async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(t
         assert app.is_running
 
 
-async def test_jump_brings_in_a_counterpart_that_no_pane_shows():
+async def test_jump_brings_in_a_counterpart_that_no_pane_shows(long_flash):
     app = seed_app(panes=2)
     async with running(app, SIZE) as pilot:
         pane = app.focused_pane

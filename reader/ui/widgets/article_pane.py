@@ -76,6 +76,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._version = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(CACHED_STRIPS)
         self._base_style: tuple[int, Style] | None = None  # (version, the widget's rich_style)
+        self._focused = False  # as has_focus, which is too slow to ask for every line
+        self._overlays_of: tuple[tuple, Overlays] | None = None  # (the state they show, the overlays)
         self.show_article(article, article_index)
 
     @property
@@ -154,10 +156,12 @@ class ArticlePane(ScrollView, can_focus=True):
             self.scroll_cursor_into_view()
 
     def _relayout(self) -> None:
-        self._width = self.scrollable_content_region.width
+        self._width = self.scrollable_content_region.width  # 0 before the first resize: no lines yet
         width = max(MIN_TEXT_WIDTH, self._width - GUTTER)
-        self.article_layout.set_width((min(width, self.wrap_width) if self.wrap_width else width) if self._width else 0)
-        self.virtual_size = Size(self._width, self.article_layout.line_count)  # no size yet: on_resize lays out
+        if self.wrap_width:
+            width = min(width, self.wrap_width)
+        self.article_layout.set_width(width if self._width else 0)
+        self.virtual_size = Size(self._width, self.article_layout.line_count)
         self.invalidate()
 
     @property
@@ -194,9 +198,14 @@ class ArticlePane(ScrollView, can_focus=True):
         return strip
 
     def _overlays(self) -> Overlays:
-        sents = self.article.sentences
-        return Overlays(sents[self.cursor] if sents else None, self.has_focus, self.flash_span, self.selection,
-                        self.matches, self.marks)
+        """What is drawn over the text now (made again only when some of it changed)."""
+        state = (self.cursor, self._focused, self.flash_span, self.selection, self._version)
+        if self._overlays_of is None or self._overlays_of[0] != state:
+            sents = self.article.sentences
+            over = Overlays(sents[self.cursor] if sents else None, self._focused, self.flash_span, self.selection,
+                            self.matches, self.marks)
+            self._overlays_of = (state, over)
+        return self._overlays_of[1]
 
     def _widget_style(self) -> Style:
         """The widget's CSS style (costly to compute, so kept until the next invalidate)."""
@@ -335,6 +344,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- focus and mouse
     def on_focus(self) -> None:
+        self._focused = True
         height = self.scrollable_content_region.height
         if self.article.sentences and not 0 <= self.cursor_row() < max(1, height):
             self.cursor = self.sentence_at_line(int(self.scroll_offset.y))  # take the cursor to the view
@@ -342,6 +352,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self))
 
     def on_blur(self) -> None:
+        self._focused = False
         self.invalidate()
 
     def on_mouse_scroll_down(self) -> None:
