@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reader.articles.segment import split_paragraphs
 from reader.model import Alignment, Article
-from reader.ui.wrap import Line, wrap_blocks
+from reader.ui.wrap import Line, offset_at_cell, wrap_blocks
 
 FILTERS = ("all", "shared", "unique")
 KEPT_LAYOUTS = 8  # wrapped layouts kept per pane, by (article, width, filter)
@@ -123,6 +123,14 @@ class ArticleLayout:
         line = max(0, min(line, len(self.lines) - 1))
         start = self.lines[line].start if self.lines else 0
         return self.nearest_visible(self.sentence_at_offset(start), 1)
+
+    def offset_at(self, line: int, cell: int) -> int | None:
+        """The text offset at ``cell`` of screen line ``line`` (below the text: its end), or None."""
+        if not self.lines or line < 0:
+            return None
+        if line >= len(self.lines):
+            return self.lines[-1].end
+        return offset_at_cell(self.article.text, self.lines[line], cell)
 
     def is_visible_sentence(self, index: int) -> bool:
         if self.filter == "all":

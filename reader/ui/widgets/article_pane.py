@@ -19,7 +19,7 @@ from reader.ui.article_layout import ArticleLayout
 from reader.ui.notices import BRIEF
 from reader.ui.palette import PaneStyles
 from reader.ui.widgets.pane_lines import GUTTER, Overlays, Range, fit, line_segments
-from reader.ui.wrap import offset_at_cell, snap_to_words
+from reader.ui.wrap import snap_to_words
 
 CACHED_STRIPS = 1024
 JUMP_CONTEXT_FRACTION = 4  # a jump out of view shows the cursor a quarter down, with context above
@@ -158,9 +158,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         self._width = self.scrollable_content_region.width  # 0 before the first resize: no lines yet
         width = max(MIN_TEXT_WIDTH, self._width - GUTTER)
-        if self.wrap_width:
-            width = min(width, self.wrap_width)
-        self.article_layout.set_width(width if self._width else 0)
+        self.article_layout.set_width(min(width, self.wrap_width or width) if self._width else 0)
         self.virtual_size = Size(self._width, self.article_layout.line_count)
         self.invalidate()
 
@@ -179,9 +177,6 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def sentence_at_offset(self, offset: int) -> int:
         return self.article_layout.sentence_at_offset(offset)
-
-    def is_visible_sentence(self, index: int) -> bool:
-        return self.article_layout.is_visible_sentence(index)
 
     # ---------------------------------------------------------------- drawing
     def render_line(self, y: int) -> Strip:
@@ -367,15 +362,8 @@ class ArticlePane(ScrollView, can_focus=True):
             self.set_cursor(self.sentence_at_line(line), scroll=False)
 
     def offset_at(self, x: int, y: int) -> int | None:
-        """The text offset under cell (x, y) of the pane, or None below the text."""
-        index = int(self.scroll_offset.y) + y
-        lines = self.article_layout.lines
-        if not lines or index < 0:
-            return None
-        line = lines[min(index, len(lines) - 1)]
-        if index >= len(lines):
-            return line.end
-        return offset_at_cell(self.article.text, line, x - GUTTER)
+        """The text offset under cell (x, y) of the pane, or None above the text."""
+        return self.article_layout.offset_at(int(self.scroll_offset.y) + y, x - GUTTER)
 
     def on_mouse_down(self, event) -> None:
         self._drag_from = self.offset_at(event.x, event.y)
