@@ -22,6 +22,13 @@ def isolated(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def long_flash(monkeypatch):
+    """A flash lasts 0.7 s, and a busy machine (pytest -n 4) can take longer than that to reach
+    the check: in a test that looks at a flash, it stays."""
+    monkeypatch.setattr("reader.ui.app.FLASH_SECONDS", 600)
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
 

@@ -38,7 +38,7 @@ def _annotation(e: Entry) -> dict:
         "target": {"source": source, "selector": selectors},
     }
     if e.said:
-        ann["reader:counterparts"] = [{"source": s.source, "text": s.text, "score": round(s.score, 3)} for s in e.said]
+        ann["reader:counterparts"] = [{"source": s.source, "text": s.quote, "score": round(s.score, 3)} for s in e.said]
     if not e.anchor.found:
         ann["reader:status"] = "orphaned"
     return ann

@@ -100,7 +100,7 @@ def _highlight(e: Entry) -> list[str]:
         lines += ["*(The article's text changed; this highlight was matched approximately.)*", ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
-        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.text.split()))}"
+        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.quote.split()))}"
                   for s in e.said]
     else:
         lines += ["*No other source reports this.*"]

@@ -14,7 +14,6 @@ class PaneHeader(Static):
 
     DEFAULT_CSS = """
     PaneHeader { height: 3; padding: 0 1; background: $boost; color: $text; }
-    PaneHeader.-focused { background: $accent 30%; }
     """
 
     _shown: tuple = ()
