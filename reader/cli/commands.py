@@ -15,9 +15,11 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from reader import __version__
 from reader.errors import ReaderError, warn
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+TOP_LEVEL_OPTIONS = ("-h", "--help", "-V", "--version")  # the rest goes to 'open'
 
 
 def command(name: str):
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_epilog(),
     )
+    parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _open_parser(sub.add_parser("open", help="open the reader (the default command)"))
     _align_parser(sub.add_parser("align", help="print the passages the articles share"))
@@ -105,7 +108,7 @@ def _epilog() -> str:
 # ---------------------------------------------------------------- running
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS):
         argv.insert(0, "open")
     args = build_parser().parse_args(argv)
     try:
