@@ -17,6 +17,7 @@ from reader.articles.metadata import (
     title_from,
 )
 from reader.articles.segment import split_sentences
+from reader.articles.stdin import is_stdin, read_stdin, sniff_kind
 from reader.articles.textmap import TextBuilder
 from reader.errors import ReaderError
 from reader.model import Article, Metadata
@@ -32,6 +33,9 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     """The article files named by ``paths``: files in order, folders' articles sorted by name."""
     files: list[Path] = []
     for path in paths:
+        if is_stdin(path):
+            files.append(path)
+            continue
         if not path.exists():
             raise ReaderError(f"{path}: no such file or directory")
         if path.is_dir():
@@ -64,14 +68,14 @@ def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
 
 def load_article(path: Path) -> Article:
     """Read one article file (.txt, .md or .html)."""
-    data = _read_bytes(path)
+    data = read_stdin(MAX_BYTES) if is_stdin(path) else _read_bytes(path)
     try:
         raw = decode(data)
     except NotText as e:
         raise ReaderError(f"{path}: not a text file ({e})") from None
     if not raw.strip():
         raise ReaderError(f"{path}: the file is empty")
-    kind = SUFFIXES.get(path.suffix.lower(), "text")
+    kind = sniff_kind(raw) if is_stdin(path) else SUFFIXES.get(path.suffix.lower(), "text")
     builder, header, url = _BUILDERS[kind](raw)
     text = builder.text()
     if not text.strip():

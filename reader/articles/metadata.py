@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.stdin import LABEL as STDIN_LABEL, is_stdin
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -174,6 +176,8 @@ def title_from(first_sentence: str) -> str:
 
 
 def name_from_path(path: Path) -> str:
-    """A readable name from a file name: "nyt-rand-paul" -> "Nyt rand paul"."""
+    """A readable name from a file name: "nyt-rand-paul" -> "Nyt rand paul"; "-" -> "stdin"."""
+    if is_stdin(path):
+        return STDIN_LABEL
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name

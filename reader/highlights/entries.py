@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.stdin import is_stdin
 from reader.highlights.anchor import Anchor, reanchor
 from reader.highlights.model import Highlight
 from reader.model import Alignment, Article, Passage
@@ -29,8 +30,16 @@ class Entry:
     said: tuple[Said, ...]
 
 
-def article_key(path: Path | str) -> str:
-    """How highlights name their article: the resolved path."""
+def article_key(article: Article) -> str:
+    """How highlights name their article: its resolved path; text read from standard input
+    has no file, so by its content ("stdin:" and its sha256)."""
+    if is_stdin(article.path):
+        return f"stdin:{article.content_hash}"
+    return path_key(article.path)
+
+
+def path_key(path: Path | str) -> str:
+    """How highlights name the article file at ``path``: the resolved path."""
     return str(Path(path).resolve())
 
 
@@ -70,7 +79,7 @@ def counterparts(alignment: Alignment | None, index: int, start: int, end: int) 
 
 def build_entries(highlights: list[Highlight], articles: list[Article], alignment: Alignment | None) -> list[Entry]:
     """Entries in article order, then position, then id: a stable order for byte-identical exports."""
-    by_key = {article_key(a.path): (k, a) for k, a in enumerate(articles)}
+    by_key = {article_key(a): (k, a) for k, a in enumerate(articles)}
     by_hash = {a.content_hash: (k, a) for k, a in enumerate(articles)}
     entries = []
     for h in highlights:

@@ -36,7 +36,7 @@ class HighlightingMixin:
         self.placed: list[list[tuple[Highlight, Anchor]]] = [[] for _ in self.articles]
         if self.store is None:
             return
-        by_key = {article_key(a.path): k for k, a in enumerate(self.articles)}
+        by_key = {article_key(a): k for k, a in enumerate(self.articles)}
         by_hash = {a.content_hash: k for k, a in enumerate(self.articles)}
         for h in self.store.list():
             k = by_key.get(h.article_path, by_hash.get(h.content_hash))
@@ -72,8 +72,8 @@ class HighlightingMixin:
         for p, score in aligned_passages(self.alignment, k, event.start, event.end):
             other = self.articles[p.article]
             lo, hi = other.to_raw(p.start, p.end)
-            cps.append(Counterpart(article_key(other.path), other.label, lo, hi, other.text[p.start : p.end], score))
-        ok, h = self._saving(self.store.add, article_key(art.path), art.content_hash, quote, prefix, suffix,
+            cps.append(Counterpart(article_key(other), other.label, lo, hi, other.text[p.start : p.end], score))
+        ok, h = self._saving(self.store.add, article_key(art), art.content_hash, quote, prefix, suffix,
                              start, end, (), "", cps)
         if not ok:
             return
