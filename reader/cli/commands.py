@@ -18,6 +18,7 @@ from typing import Callable
 
 from reader import __version__
 from reader.errors import ReaderError, warn
+from reader.safe_text import safe
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     _open_parser(sub.add_parser("open", help="open the reader (the default command)"))
     _align_parser(sub.add_parser("align", help="print the passages the articles share"))
     _export_parser(sub.add_parser("export", help="export highlights to markdown or JSON"))
+    config = sub.add_parser("config", help="show every setting, its value and the file that set it")
+    config.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
     return parser
 
 
@@ -99,18 +102,21 @@ def _fraction(value: str) -> float:
 
 def _epilog() -> str:
     try:
-        from reader.config import default_database, user_config_path
+        from reader.config import default_database, search_candidates
 
-        db, cfg = default_database(), user_config_path()
+        db = default_database()
+        files = ", then ".join(str(p or "--config FILE") + (" (found)" if p and p.is_file() else "")
+                               for _, p in search_candidates())
     except Exception:  # platformdirs missing: still show help
-        db = cfg = "(platform data dir)"
+        db = files = "(platform dirs)"
     return (
         "commands:\n"
         "  reader [PATH...]          open the reader (same as 'reader open')\n"
         "  reader align [PATH...]    print the shared passages (--json for machines)\n"
-        "  reader export [PATH...]   export highlights with what the other sources said\n\n"
-        f"config files: {cfg}, then ./config.toml, then --config FILE\n"
-        f"highlights database: {db} (setting highlights.database)\n"
+        "  reader export [PATH...]   export highlights with what the other sources said\n"
+        "  reader config             show each setting and the file that set it\n\n"
+        f"config files (later wins): {safe(files)}\n"
+        f"highlights database: {safe(str(db))} (setting highlights.database)\n"
         "'reader COMMAND --help' tells more."
     )
 
@@ -205,6 +211,14 @@ def keys_from_terminal() -> None:
         raise ReaderError("-: the article came on stdin, and there is no terminal to read keys from") from None
     os.dup2(tty, 0)
     os.close(tty)
+
+
+@command("config")
+def run_config(args: argparse.Namespace) -> int:
+    from reader.cli.config_report import config_report
+
+    sys.stdout.write(config_report(settings(args), args.config))
+    return 0
 
 
 @command("export")
