@@ -1,5 +1,5 @@
 """Metadata a reader sees: titles from a first sentence, page titles without the site name,
-and no file name posing as a byline."""
+a markdown heading as the title, and no file name posing as a byline."""
 from __future__ import annotations
 
 import re
@@ -70,6 +70,36 @@ def test_html_titles_lose_the_site_name(tmp_path, page_title, site_meta, title, 
 def test_og_title_loses_the_site_name_too():
     assert split_site_name("Paul in Moscow | Washington Post", "The Washington Post") == (
         "Paul in Moscow", "The Washington Post")
+
+
+# ---------------------------------------------------------------- markdown headings
+def test_a_markdown_heading_is_the_title_and_not_shown_raw(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("# Rand Paul in Moscow\n\nBy Jane Doe\n\nAugust 6, 2018\n\n"
+                    "Senator Rand Paul invited Russian lawmakers. He spoke on Monday.\n\n"
+                    "## The invitation ##\n\nThey agreed to come in November.\n\n"
+                    "```\n# a shell comment stays\n```\n")
+    a = load_article(path)
+    assert (a.meta.title, a.meta.author, a.meta.date) == ("Rand Paul in Moscow", "Jane Doe", "2018-08-06")
+    assert a.text.startswith("Senator Rand Paul invited")
+    assert "\n\nThe invitation\n\n" in a.text and "#" not in a.text.replace("# a shell comment", "")
+    start = a.text.index("The invitation")
+    raw_start, raw_end = a.to_raw(start, start + len("The invitation"))
+    assert a.raw[raw_start:raw_end] == "The invitation"  # offsets still point into the file
+
+
+def test_a_heading_repeating_the_front_matter_title_is_not_shown_twice(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("---\ntitle: Rand Paul in Moscow\nsource: Reuters\n---\n\n# Rand Paul in Moscow\n\nBody text. More.\n")
+    a = load_article(path)
+    assert (a.meta.title, a.meta.source, a.text) == ("Rand Paul in Moscow", "Reuters", "Body text. More.\n")
+
+
+def test_a_heading_other_than_the_front_matter_title_stays_as_text(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("---\ntitle: Paul in Moscow\n---\n# Day one\n\nBody text. More.\n")
+    a = load_article(path)
+    assert a.meta.title == "Paul in Moscow" and a.text.startswith("Day one\n\nBody text.")
 
 
 # ---------------------------------------------------------------- the byline row

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from reader.articles.decoding import NotText, decode
-from reader.articles.frontmatter import header_from, split_front_matter
 from reader.articles.html_text import extract
+from reader.articles.markdown_text import extract as markdown_text
 from reader.articles.metadata import (
     Header,
     find_source,
@@ -112,23 +112,11 @@ def _plain(raw: str) -> tuple[TextBuilder, Header, str]:
     return builder, header, ""
 
 
-def _markdown(raw: str) -> tuple[TextBuilder, Header, str]:
-    fields, body = split_front_matter(raw)
-    if not fields:
-        return _plain(raw)
-    header, url = header_from(fields)
-    while body < len(raw) and raw[body].isspace():
-        body += 1
-    builder = TextBuilder(raw)
-    builder.copy_without_tags(body, len(raw))
-    return builder, header, url
-
-
 def _html(raw: str) -> tuple[TextBuilder, Header, str]:
     return extract(raw)
 
 
-_BUILDERS = {"text": _plain, "markdown": _markdown, "html": _html}
+_BUILDERS = {"text": _plain, "markdown": markdown_text, "html": _html}
 
 
 def _complete(header: Header, url: str, text: str, sentences, path: Path) -> Metadata:
