@@ -143,6 +143,13 @@ def test_the_app_reads_the_article_from_a_pipe_and_keys_from_the_terminal(seed_p
     assert status == 0, seen[-2000:]  # q, read from the terminal, quit the app
 
 
+def test_the_app_without_a_terminal_for_keys_says_so_in_one_line(seed_paths):
+    proc = subprocess.run([sys.executable, "-m", "reader", "-", str(seed_paths[0])], input=seed_paths[2].read_bytes(),
+                          capture_output=True, start_new_session=True, timeout=60)  # no controlling terminal
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "reader: error: -: the article came on stdin, and there is no terminal to read keys from\n"
+
+
 # ---------------------------------------------------------------- URLs
 @pytest.mark.parametrize("args", [
     ["https://www.example.com/2018/08/06/paul-moscow.html"],
@@ -154,3 +161,4 @@ def test_a_url_is_refused_in_one_line_not_mangled(args):
     proc = reader(*args)
     assert proc.returncode == 2
     assert proc.stderr == f"reader: error: {url}: URLs are not fetched; save the page (as .html or .txt) and give the file\n"
+
