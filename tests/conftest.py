@@ -11,7 +11,7 @@ SEEDS = REPO / "articles"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path_factory, monkeypatch):
-    """No user config, data or cwd config.toml leaks into a test."""
+    """No user config, data or folder config (.reader.toml) leaks into a test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

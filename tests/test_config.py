@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import Config, ConfigError, load_config, user_config_path
+from reader.config import NOT_SETTINGS, Config, ConfigError, load_config, user_config_path
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,12 +22,12 @@ def test_override_order(tmp_path):
     user = user_config_path()
     user.parent.mkdir(parents=True)
     user.write_text("[ui]\npanes = 2\ntheme = 'nord'\n")
-    Path("config.toml").write_text("[ui]\npanes = 4\n")
+    Path(".reader.toml").write_text("[ui]\npanes = 4\n")
     explicit = tmp_path / "x.toml"
     explicit.write_text("[align]\nthreshold = 0.5\n")
     c = load_config(explicit)
     assert c.ui.theme == "nord"  # only the user file sets it
-    assert c.ui.panes == 4  # cwd beats user
+    assert c.ui.panes == 4  # the folder's .reader.toml beats user
     assert c.align.threshold == 0.5  # --config last
     assert len(c.sources) == 3
 
@@ -58,7 +58,7 @@ def test_missing_explicit_file(tmp_path):
 
 def _leaves(obj, prefix=""):
     for f in fields(obj):
-        if f.name == "sources":
+        if f.name in NOT_SETTINGS:
             continue
         value = getattr(obj, f.name)
         if is_dataclass(value):
@@ -67,10 +67,10 @@ def _leaves(obj, prefix=""):
             yield prefix + f.name
 
 
-def test_repo_config_documents_every_setting_with_its_default():
-    c = load_config(REPO / "config.toml")
+def test_example_config_documents_every_setting_with_its_default():
+    c = load_config(REPO / "config.example.toml")
     assert c.align.threshold == Config().align.threshold and c.ui == Config().ui
-    text = (REPO / "config.toml").read_text()
+    text = (REPO / "config.example.toml").read_text()
     for dotted in _leaves(Config()):
         section, _, key = dotted.rpartition(".")
         assert (f"[{section}]" in text if section else True) and re.search(rf"^#?\s*{key}\b|\[{re.escape(dotted)}\]", text, re.M), dotted

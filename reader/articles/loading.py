@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from reader.articles.decoding import NotText, decode
-from reader.articles.frontmatter import header_from, split_front_matter
 from reader.articles.html_text import extract
+from reader.articles.markdown_text import extract as markdown_text
 from reader.articles.metadata import (
     Header,
     find_source,
@@ -17,6 +17,7 @@ from reader.articles.metadata import (
     title_from,
 )
 from reader.articles.segment import split_sentences
+from reader.articles.stdin import is_stdin, read_stdin, sniff_kind
 from reader.articles.textmap import TextBuilder
 from reader.errors import ReaderError
 from reader.model import Article, Metadata
@@ -32,6 +33,9 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     """The article files named by ``paths``: files in order, folders' articles sorted by name."""
     files: list[Path] = []
     for path in paths:
+        if is_stdin(path):
+            files.append(path)
+            continue
         if not path.exists():
             raise ReaderError(f"{path}: no such file or directory")
         if path.is_dir():
@@ -64,14 +68,14 @@ def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
 
 def load_article(path: Path) -> Article:
     """Read one article file (.txt, .md or .html)."""
-    data = _read_bytes(path)
+    data = read_stdin(MAX_BYTES) if is_stdin(path) else _read_bytes(path)
     try:
         raw = decode(data)
     except NotText as e:
         raise ReaderError(f"{path}: not a text file ({e})") from None
     if not raw.strip():
         raise ReaderError(f"{path}: the file is empty")
-    kind = SUFFIXES.get(path.suffix.lower(), "text")
+    kind = sniff_kind(raw) if is_stdin(path) else SUFFIXES.get(path.suffix.lower(), "text")
     builder, header, url = _BUILDERS[kind](raw)
     text = builder.text()
     if not text.strip():
@@ -108,23 +112,11 @@ def _plain(raw: str) -> tuple[TextBuilder, Header, str]:
     return builder, header, ""
 
 
-def _markdown(raw: str) -> tuple[TextBuilder, Header, str]:
-    fields, body = split_front_matter(raw)
-    if not fields:
-        return _plain(raw)
-    header, url = header_from(fields)
-    while body < len(raw) and raw[body].isspace():
-        body += 1
-    builder = TextBuilder(raw)
-    builder.copy_without_tags(body, len(raw))
-    return builder, header, url
-
-
 def _html(raw: str) -> tuple[TextBuilder, Header, str]:
     return extract(raw)
 
 
-_BUILDERS = {"text": _plain, "markdown": _markdown, "html": _html}
+_BUILDERS = {"text": _plain, "markdown": markdown_text, "html": _html}
 
 
 def _complete(header: Header, url: str, text: str, sentences, path: Path) -> Metadata:

@@ -11,13 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
 
+from reader import __version__
 from reader.errors import ReaderError, warn
+from reader.safe_text import safe
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "-V", "--version")  # the rest goes to 'open'
 
 
 def command(name: str):
@@ -39,16 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_epilog(),
     )
+    parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _open_parser(sub.add_parser("open", help="open the reader (the default command)"))
     _align_parser(sub.add_parser("align", help="print the passages the articles share"))
     _export_parser(sub.add_parser("export", help="export highlights to markdown or JSON"))
+    config = sub.add_parser("config", help="show every setting, its value and the file that set it")
+    config.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
     return parser
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="article files or folders (.txt .md .html); default: the 'articles' setting")
+    p.add_argument("paths", nargs="*", type=article_path, metavar="PATH",
+                   help="article files or folders (.txt .md .html), or - for an article on stdin; "
+                   "default: the 'articles' setting")
     p.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
 
 
@@ -67,11 +76,18 @@ def _align_parser(p: argparse.ArgumentParser) -> None:
 def _export_parser(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only highlights with tag T (repeatable)")
-    p.add_argument("--article", type=Path, action="append", default=[], metavar="PATH",
+    p.add_argument("--article", type=article_path, action="append", default=[], metavar="PATH",
                    help="only highlights of this article (repeatable)")
     p.add_argument("--format", choices=("md", "json"), default="md", help="markdown (default) or W3C Web Annotation JSON")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE (replacing only the block reader wrote before); default: stdout")
+
+
+def article_path(value: str) -> Path:
+    """A PATH argument; a URL is refused in one line (Path would turn "https://x" into "https:/x")."""
+    if URL.match(value):
+        raise ReaderError(f"{value}: URLs are not fetched; save the page (as .html or .txt) and give the file")
+    return Path(value)
 
 
 def _fraction(value: str) -> float:
@@ -86,18 +102,21 @@ def _fraction(value: str) -> float:
 
 def _epilog() -> str:
     try:
-        from reader.config import default_database, user_config_path
+        from reader.config import default_database, search_candidates
 
-        db, cfg = default_database(), user_config_path()
+        db = default_database()
+        files = ", then ".join(str(p or "--config FILE") + (" (found)" if p and p.is_file() else "")
+                               for _, p in search_candidates())
     except Exception:  # platformdirs missing: still show help
-        db = cfg = "(platform data dir)"
+        db = files = "(platform dirs)"
     return (
         "commands:\n"
         "  reader [PATH...]          open the reader (same as 'reader open')\n"
         "  reader align [PATH...]    print the shared passages (--json for machines)\n"
-        "  reader export [PATH...]   export highlights with what the other sources said\n\n"
-        f"config files: {cfg}, then ./config.toml, then --config FILE\n"
-        f"highlights database: {db} (setting highlights.database)\n"
+        "  reader export [PATH...]   export highlights with what the other sources said\n"
+        "  reader config             show each setting and the file that set it\n\n"
+        f"config files (later wins): {safe(files)}\n"
+        f"highlights database: {safe(str(db))} (setting highlights.database)\n"
         "'reader COMMAND --help' tells more."
     )
 
@@ -105,10 +124,10 @@ def _epilog() -> str:
 # ---------------------------------------------------------------- running
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS):
         argv.insert(0, "open")
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)  # a URL for a PATH is a ReaderError
         return COMMANDS[args.command](args)
     except ReaderError as e:
         print(f"reader: error: {e}", file=sys.stderr)
@@ -133,7 +152,13 @@ def settings(args: argparse.Namespace):
 
 
 def article_paths(args: argparse.Namespace, config) -> list[Path]:
-    return list(args.paths) or [Path(config.articles)]
+    """The PATH arguments, else the configured articles; stdin (-) at most once."""
+    from reader.articles import is_stdin
+
+    paths = list(args.paths) or [article_path(config.articles)]
+    if sum(map(is_stdin, paths)) > 1:
+        raise ReaderError("-: standard input can be read only once; give - once")
+    return paths
 
 
 @command("align")
@@ -164,12 +189,36 @@ def run_align(args: argparse.Namespace) -> int:
 def run_open(args: argparse.Namespace) -> int:
     config = settings(args)
     paths = article_paths(args, config)
-    from reader.articles import collect_paths
+    from reader.articles import collect_paths, is_stdin, read_stdin
+    from reader.articles.loading import MAX_BYTES
 
     collect_paths(paths)  # fail fast, before the screen changes
+    if any(map(is_stdin, paths)):
+        read_stdin(MAX_BYTES)  # kept for loading; then keys come from the terminal
+        keys_from_terminal()
     from reader.ui.launch import run_app
 
     return run_app(paths, config, threshold=args.threshold, theme=args.theme)
+
+
+def keys_from_terminal() -> None:
+    """After an article was piped in, point stdin at the terminal, where the app reads keys."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError("-: the article came on stdin, and there is no terminal to read keys from") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+@command("config")
+def run_config(args: argparse.Namespace) -> int:
+    from reader.cli.config_report import config_report
+
+    sys.stdout.write(config_report(settings(args), args.config))
+    return 0
 
 
 @command("export")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.stdin import is_stdin
 from reader.highlights.anchor import Anchor, reanchor
 from reader.highlights.model import Counterpart, Highlight
 from reader.model import Alignment, Article
@@ -22,8 +23,16 @@ class Entry:
     said: tuple[Counterpart, ...]  # what the other sources said
 
 
-def article_key(path: Path | str) -> str:
-    """How highlights name their article: the resolved path."""
+def article_key(article: Article) -> str:
+    """How highlights name their article: its resolved path; text read from standard input
+    has no file, so by its content ("stdin:" and its sha256)."""
+    if is_stdin(article.path):
+        return f"stdin:{article.content_hash}"
+    return path_key(article.path)
+
+
+def path_key(path: Path | str) -> str:
+    """How highlights name the article file at ``path``: the resolved path."""
     return str(Path(path).resolve())
 
 
@@ -57,7 +66,7 @@ def counterparts(alignment: Alignment | None, index: int, start: int, end: int) 
     for p, score in alignment.aligned_with(index, start, end):
         other = alignment.articles[p.article]
         raw_start, raw_end = other.to_raw(p.start, p.end)
-        said.append(Counterpart(article_key(other.path), other.label, raw_start, raw_end,
+        said.append(Counterpart(article_key(other), other.label, raw_start, raw_end,
                                 other.text[p.start : p.end], score))
     return tuple(said)
 
@@ -81,6 +90,6 @@ def build_entries(highlights: list[Highlight], articles: list[Article], alignmen
 
 def _article_finder(articles: list[Article]):
     """A function giving the index of a highlight's article: by path, else by content; or None."""
-    by_key = {article_key(a.path): k for k, a in enumerate(articles)}
+    by_key = {article_key(a): k for k, a in enumerate(articles)}
     by_hash = {a.content_hash: k for k, a in enumerate(articles)}
     return lambda h: by_key.get(h.article_path, by_hash.get(h.content_hash))

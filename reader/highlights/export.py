@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.highlights.annotations import export_json
-from reader.highlights.entries import Entry, article_key, build_entries
+from reader.highlights.entries import Entry, article_key, build_entries, path_key
 from reader.highlights.markdown import BEGIN, END, export_markdown
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article
@@ -37,11 +37,11 @@ def write_export(text: str, fmt: str, output: Path | None) -> None:
 
 def entries_for(store: HighlightStore, articles: list[Article], alignment: Alignment | None,
                 tags: list[str], only: list[Path]) -> list[Entry]:
-    keys = [article_key(a.path) for a in articles]
+    keys = [article_key(a) for a in articles]
     if only:
-        wanted = {article_key(p) for p in only}
+        wanted = {path_key(p) for p in only}
         keys = [k for k in keys if k in wanted]
-    hashes = {a.content_hash for a in articles if article_key(a.path) in keys}
+    hashes = {a.content_hash for a in articles if article_key(a) in keys}
     found = {h.id: h for h in store.list(article_paths=keys)}
     for h in store.list():  # files moved since: matched by content
         if h.content_hash in hashes:

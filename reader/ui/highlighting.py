@@ -106,7 +106,7 @@ class Highlighter:
         prefix, suffix = context(art.text, start, end)
         raw_start, raw_end = art.to_raw(start, end)
         said = counterparts(self.host.alignment, k, start, end)
-        ok, h = self._saving(self.store.add, article_key(art.path), art.content_hash, art.text[start:end], prefix,
+        ok, h = self._saving(self.store.add, article_key(art), art.content_hash, art.text[start:end], prefix,
                              suffix, raw_start, raw_end, (), "", said)
         if not ok:
             return
