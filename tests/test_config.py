@@ -68,9 +68,9 @@ def _leaves(obj, prefix=""):
 
 
 def test_example_config_documents_every_setting_with_its_default():
-    c = load_config(REPO / "config.example.toml")
+    c = load_config(REPO / "config.toml")
     assert c.align.threshold == Config().align.threshold and c.ui == Config().ui
-    text = (REPO / "config.example.toml").read_text()
+    text = (REPO / "config.toml").read_text()
     for dotted in _leaves(Config()):
         section, _, key = dotted.rpartition(".")
         assert (f"[{section}]" in text if section else True) and re.search(rf"^#?\s*{key}\b|\[{re.escape(dotted)}\]", text, re.M), dotted

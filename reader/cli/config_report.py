@@ -24,7 +24,7 @@ def config_report(config: Config, explicit: Path | None) -> str:
     for place, path in search_candidates(explicit):
         state = "not given" if path is None else "read" if _was_read(path, config) else "not found"
         lines.append(f"#   {place:<14} {safe(str(path or '')):<50} ({state})")
-    lines += ["# Every setting is explained in config.example.toml in reader's repository.", ""]
+    lines += ["# Every setting is explained in config.toml in reader's repository.", ""]
     lines += _section(config, "", config.origins)
     lines += ["", f"# highlights are stored in {safe(str(config.highlights.database_path))}"]
     return "\n".join(lines) + "\n"
