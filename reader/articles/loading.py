@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from pathlib import Path
 from typing import Callable
@@ -20,10 +21,14 @@ from reader.articles.segment import split_sentences
 from reader.articles.textmap import TextBuilder
 from reader.errors import ReaderError
 from reader.model import Article, Metadata
+from reader.safe_text import show_path
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
 MAX_BYTES = 20 * 1024 * 1024
+FIELD_CHARS = 300  # title, source and author are cut to this many characters
+URL_CHARS = 2000
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 Warn = Callable[[str], None]
 
@@ -33,12 +38,12 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise ReaderError(f"{path}: no such file or directory")
+            raise ReaderError(f"{show_path(path)}: no such file or directory")
         if path.is_dir():
             found = sorted(p for p in path.iterdir()
                            if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file())
             if not found:
-                raise ReaderError(f"{path}: no articles here (looked for {', '.join(sorted(SUFFIXES))})")
+                raise ReaderError(f"{show_path(path)}: no articles here (looked for {', '.join(sorted(SUFFIXES))})")
             files += found
         else:
             files.append(path)
@@ -68,14 +73,14 @@ def load_article(path: Path) -> Article:
     try:
         raw = decode(data)
     except NotText as e:
-        raise ReaderError(f"{path}: not a text file ({e})") from None
+        raise ReaderError(f"{show_path(path)}: not a text file ({e})") from None
     if not raw.strip():
-        raise ReaderError(f"{path}: the file is empty")
+        raise ReaderError(f"{show_path(path)}: the file is empty")
     kind = SUFFIXES.get(path.suffix.lower(), "text")
     builder, header, url = _BUILDERS[kind](raw)
     text = builder.text()
     if not text.strip():
-        raise ReaderError(f"{path}: no article text found")
+        raise ReaderError(f"{show_path(path)}: no article text found")
     sentences = split_sentences(text)
     meta = _complete(header, url, text, sentences, path)
     return Article(path=path, raw=raw, text=text, offsets=builder.offsets, ends=builder.ends, meta=meta,
@@ -86,19 +91,19 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise ReaderError(f"{path}: is a folder, not an article file")
+            raise ReaderError(f"{show_path(path)}: is a folder, not an article file")
         if info.st_size > MAX_BYTES:
-            raise ReaderError(f"{path}: too large ({info.st_size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+            raise ReaderError(f"{show_path(path)}: too large ({info.st_size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
         with open(path, "rb") as f:
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file or directory") from None
+        raise ReaderError(f"{show_path(path)}: no such file or directory") from None
     except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
+        raise ReaderError(f"{show_path(path)}: permission denied") from None
     except IsADirectoryError:
-        raise ReaderError(f"{path}: is a folder, not an article file") from None
+        raise ReaderError(f"{show_path(path)}: is a folder, not an article file") from None
     except OSError as e:
-        raise ReaderError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise ReaderError(f"{show_path(path)}: cannot read ({e.strerror or e})") from None
 
 
 def _plain(raw: str) -> tuple[TextBuilder, Header, str]:
@@ -131,9 +136,22 @@ def _complete(header: Header, url: str, text: str, sentences, path: Path) -> Met
     """Fill what the header left out: a title from the first sentence, a source from the text."""
     first = text[sentences[0].start : sentences[0].end] if sentences else ""
     return Metadata(
-        title=header.title or title_from(first) or name_from_path(path),
-        source=header.source or find_source(text) or name_from_path(path),
-        author=header.author,
+        title=capped(header.title or title_from(first) or name_from_path(path)),
+        source=capped(header.source or find_source(text) or name_from_path(path)),
+        author=capped(header.author),
         date=header.date,
-        url=url,
+        url=capped(url, URL_CHARS),
     )
+
+
+def capped(value: str, limit: int = FIELD_CHARS) -> str:
+    """A metadata field of sane length (cut at a word), as text any encoding can hold.
+
+    A file name that is not UTF-8 gives a name with lone surrogates: they become U+FFFD.
+    """
+    value = SURROGATE.sub("\ufffd", value)
+    if len(value) <= limit:
+        return value
+    cut = value.rfind(" ", limit // 2, limit)
+    return value[: cut if cut > 0 else limit - 1].rstrip() + "…"
+

@@ -9,13 +9,13 @@ Errors are one line on stderr ("reader: error: ..."), never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 from typing import Callable
 
-from reader.errors import ReaderError, warn
+from reader.cli.output import OutputError, OutputGone, emit_json, emit_rich, silence_stdout
+from reader.errors import ReaderError, say, warn
+from reader.safe_text import safe
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -31,8 +31,19 @@ def command(name: str):
 
 
 # ---------------------------------------------------------------- parsers
+class Parser(argparse.ArgumentParser):
+    """argparse, with its messages (which quote what was typed) made terminal-safe."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message:
+            try:
+                (file or sys.stderr).write(safe(message))
+            except (OSError, ValueError):
+                pass
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader",
         description="Read several articles about the same story side by side, with the passages "
         "they share aligned and coloured.",
@@ -111,19 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ReaderError as e:
-        print(f"reader: error: {e}", file=sys.stderr)
+        if isinstance(e, OutputError):
+            silence_stdout()
+        say(f"reader: error: {e}")
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        _quiet_pipe()
+    except (BrokenPipeError, OutputGone):
+        silence_stdout()
         return 0
-
-
-def _quiet_pipe() -> None:
-    """After the reader of our output went away, keep Python from complaining at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def settings(args: argparse.Namespace):
@@ -148,15 +155,11 @@ def run_align(args: argparse.Namespace) -> int:
     if args.json:
         from reader.cli.alignment_json import alignment_json
 
-        json.dump(alignment_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        emit_json(alignment_json(result))
     else:
-        from rich.console import Console
+        from reader.cli.report import report
 
-        from reader.cli.report import print_report
-
-        print_report(result, Console())
+        emit_rich(report(result))
     return 0
 
 

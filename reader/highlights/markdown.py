@@ -7,6 +7,7 @@ import json
 import re
 
 from reader.highlights.entries import Entry
+from reader.safe_text import safe, show_path
 
 INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
 LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -17,7 +18,7 @@ YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]
 def md_text(text: str) -> str:
     """One or more lines of plain text, escaped; lines keep their breaks."""
     lines = []
-    for line in text.replace("\t", " ").replace("\r", "").split("\n"):
+    for line in safe(text.replace("\t", " ").replace("\r", "")).split("\n"):
         line = INLINE.sub(r"\\\1", line.strip())
         line = LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), line)
         lines.append(line)
@@ -28,6 +29,11 @@ def _escape_lead(lead: str) -> str:
     if lead[0].isdigit():
         return lead[:-1] + "\\" + lead[-1]
     return "\\" + lead
+
+
+def md_code(text: str) -> str:
+    """A code span (shown as it is), or escaped text when it holds a backtick."""
+    return f"`{safe(text)}`" if "`" not in text and "\n" not in text else md_text(text)
 
 
 def md_quote(text: str) -> str:
@@ -74,7 +80,7 @@ def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
         out += ["## Orphaned highlights", "",
                 "These quotes were not found in the current text of their article.", ""]
         for e in orphans:
-            out += [f"From `{md_text(e.highlight.article_path)}`:", ""] + _highlight(e)
+            out += [f"From {md_code(show_path(e.highlight.article_path))}:", ""] + _highlight(e)
     out += [END, ""]
     return "\n".join(out)
 
@@ -83,7 +89,7 @@ def _article_section(e: Entry) -> list[str]:
     meta = e.article.meta
     lines = [f"## {md_text(e.article.label)}: {md_text(meta.title)}", ""]
     for label, value in (("Source", meta.source), ("Title", meta.title), ("Author", meta.author),
-                         ("Date", meta.date or ""), ("Path", str(e.article.path))):
+                         ("Date", meta.date or ""), ("Path", show_path(e.article.path))):
         if value:
             lines.append(f"- **{label}:** {md_text(value)}")
     return lines + [""]

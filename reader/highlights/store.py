@@ -7,6 +7,7 @@ newer or corrupt database is refused with a clear error and never written.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from contextlib import contextmanager
@@ -144,10 +145,10 @@ class HighlightStore:
             c.execute(
                 "INSERT INTO highlights (id, article_path, content_hash, quote, prefix, suffix, start, end, note,"
                 " created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (hid, article_path, content_hash, quote, prefix, suffix, start, end, note, stamp, stamp))
+                (hid, _db_path(article_path), content_hash, quote, prefix, suffix, start, end, note, stamp, stamp))
             c.executemany("INSERT INTO tags VALUES (?, ?)", [(hid, t) for t in normalize_tags(tags)])
             c.executemany("INSERT INTO counterparts VALUES (?,?,?,?,?,?,?,?)",
-                          [(hid, n, cp.article_path, cp.source, cp.start, cp.end, cp.quote, cp.score)
+                          [(hid, n, _db_path(cp.article_path), cp.source, cp.start, cp.end, cp.quote, cp.score)
                            for n, cp in enumerate(counterparts)])
         return self.get(hid)
 
@@ -204,7 +205,7 @@ class HighlightStore:
         if article_paths is not None:
             paths = list(article_paths)
             sql += f" AND article_path IN ({','.join('?' * len(paths)) or 'NULL'})"
-            args += paths
+            args += [_db_path(p) for p in paths]
         if tag:
             (t,) = normalize_tags([tag])
             sql += (" AND id IN (SELECT highlight_id FROM tags WHERE tag = ? OR tag LIKE ? ESCAPE '\\')")
@@ -225,12 +226,25 @@ class HighlightStore:
     def _highlight(self, row: sqlite3.Row) -> Highlight:
         tags = tuple(r[0] for r in self.conn.execute(
             "SELECT tag FROM tags WHERE highlight_id = ? ORDER BY tag", (row["id"],)))
-        cps = tuple(Counterpart(r["article_path"], r["source"], r["start"], r["end"], r["quote"], r["score"])
+        cps = tuple(Counterpart(_from_db_path(r["article_path"]), r["source"], r["start"], r["end"], r["quote"], r["score"])
                     for r in self.conn.execute(
                         "SELECT * FROM counterparts WHERE highlight_id = ? ORDER BY seq", (row["id"],)))
-        return Highlight(row["id"], row["article_path"], row["content_hash"], row["quote"], row["prefix"],
+        return Highlight(row["id"], _from_db_path(row["article_path"]), row["content_hash"], row["quote"], row["prefix"],
                          row["suffix"], row["start"], row["end"], tags, row["note"], row["created"],
                          row["updated"], cps)
+
+
+def _db_path(path: str) -> str | bytes:
+    """A path as stored: text, or, for a file name that is not UTF-8, its bytes (a BLOB)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+
+
+def _from_db_path(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _statements(script: str) -> list[str]:
