@@ -1,7 +1,9 @@
 """Files to Articles: find the files, read them, and build display text and metadata."""
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 import stat
 from pathlib import Path
@@ -34,14 +36,17 @@ Warn = Callable[[str], None]
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
-    """The article files named by ``paths``: files in order, folders' articles sorted by name."""
+    """The article files named by ``paths``: files in order, folders' articles sorted by name.
+
+    A folder's entries that are not regular files (a FIFO, a broken link) are kept, so that
+    loading refuses each with a warning instead of skipping it silently.
+    """
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
-            raise ReaderError(f"{show_path(path)}: no such file or directory")
-        if path.is_dir():
+        info = _stat(path)
+        if stat.S_ISDIR(info.st_mode):
             found = sorted(p for p in path.iterdir()
-                           if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file())
+                           if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir())
             if not found:
                 raise ReaderError(f"{show_path(path)}: no articles here (looked for {', '.join(sorted(SUFFIXES))})")
             files += found
@@ -55,7 +60,7 @@ def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
     articles, failures = [], []
     for path in collect_paths(paths):
         try:
-            articles.append(load_article(path))
+            articles.append(load_article(path, warn))
         except ReaderError as e:
             failures.append(e)
     if not articles:
@@ -67,13 +72,16 @@ def load_articles(paths: list[Path], warn: Warn) -> list[Article]:
     return articles
 
 
-def load_article(path: Path) -> Article:
-    """Read one article file (.txt, .md or .html)."""
+def load_article(path: Path, warn: Warn | None = None) -> Article:
+    """Read one article file (.txt, .md or .html); ``warn`` hears of bytes that were not text."""
     data = _read_bytes(path)
     try:
-        raw = decode(data)
+        decoded = decode(data)
     except NotText as e:
         raise ReaderError(f"{show_path(path)}: not a text file ({e})") from None
+    if decoded.bad_bytes and warn is not None:
+        warn(f"{show_path(path)}: {decoded.warning()}")
+    raw = decoded.text
     if not raw.strip():
         raise ReaderError(f"{show_path(path)}: the file is empty")
     kind = SUFFIXES.get(path.suffix.lower(), "text")
@@ -88,22 +96,61 @@ def load_article(path: Path) -> Article:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; anything but a regular file is refused before it is read (a FIFO
+    would block, a device never end)."""
+    info = _stat(path)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ReaderError(f"{show_path(path)}: is a folder, not an article file")
-        if info.st_size > MAX_BYTES:
-            raise ReaderError(f"{show_path(path)}: too large ({info.st_size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
-        with open(path, "rb") as f:
+        _check_regular(path, info.st_mode)
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            info = os.fstat(f.fileno())
+            _check_regular(path, info.st_mode)  # it may have been swapped since
+            if info.st_size > MAX_BYTES:
+                raise ReaderError(f"{show_path(path)}: too large ({info.st_size / 1e6:.0f} MB; "
+                                  f"the limit is {MAX_BYTES // 2**20} MB)")
             return f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ReaderError(f"{show_path(path)}: no such file or directory") from None
     except PermissionError:
         raise ReaderError(f"{show_path(path)}: permission denied") from None
     except IsADirectoryError:
         raise ReaderError(f"{show_path(path)}: is a folder, not an article file") from None
     except OSError as e:
-        raise ReaderError(f"{show_path(path)}: cannot read ({e.strerror or e})") from None
+        raise ReaderError(f"{show_path(path)}: {_os_reason(path, e)}") from None
+
+
+def _stat(path: Path) -> os.stat_result:
+    """``os.stat`` of a path that must exist, with a one-line reason when it does not."""
+    try:
+        return path.stat()
+    except OSError as e:
+        raise ReaderError(f"{show_path(path)}: {_os_reason(path, e)}") from None
+
+
+def _os_reason(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if e.errno == errno.ENOENT:
+        return "a broken symbolic link" if path.is_symlink() else "no such file or directory"
+    if e.errno == errno.EACCES:
+        return "permission denied"
+    return f"cannot read ({e.strerror or e})"
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ReaderError(f"{show_path(path)}: is a folder, not an article file")
+    if not stat.S_ISREG(mode):
+        raise ReaderError(f"{show_path(path)}: not a regular file ({_kind(mode)})")
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _open_nonblocking(path, flags: int) -> int:
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def _plain(raw: str) -> tuple[TextBuilder, Header, str]:
