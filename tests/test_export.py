@@ -12,13 +12,13 @@ from reader.align import align
 from reader.articles.loading import load_articles
 from reader.errors import ReaderError
 from reader.highlights.export import (
-    atomic_write,
     entries_for,
     render,
     replace_block,
     write_export,
 )
 from reader.highlights.store import HighlightStore
+from reader.highlights.writing import atomic_write
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,10 +1,10 @@
 """Highlights as W3C Web Annotations (TextQuoteSelector + TextPositionSelector)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reader.highlights.entries import Entry
+from reader.safe_text import safe_json
 
 
 def export_json(entries: list[Entry]) -> str:
@@ -16,7 +16,7 @@ def export_json(entries: list[Entry]) -> str:
         "total": len(items),
         "first": {"type": "AnnotationPage", "items": items},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return safe_json(collection, indent=2) + "\n"
 
 
 def _annotation(e: Entry) -> dict:
