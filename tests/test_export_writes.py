@@ -15,9 +15,10 @@ import pytest
 
 from reader.errors import ReaderError
 from reader.highlights.export import write_export
+from reader.highlights.merge import merge
 from reader.highlights.writing import atomic_write, clean_stale_temps
 
-BLOCK = "---\n# reader:begin\ntitle: \"Highlights\"\n---\n\nbody\n<!-- reader:end -->\n"
+BLOCK = "---\n# reader:begin\ntitle: \"Highlights\"\n---\n\n<!-- reader:body -->\n\nbody\n<!-- reader:end -->\n"
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -28,7 +29,7 @@ def test_a_symlink_is_written_through(tmp_path):
     link.symlink_to(real)
     write_export(BLOCK, "md", link)
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert real.read_text() == "mine\n\n" + BLOCK
+    assert real.read_text() == merge("mine\n", BLOCK) and real.read_text().startswith("---\n# reader:begin")
 
 
 def test_a_dangling_symlink_creates_its_target(tmp_path):

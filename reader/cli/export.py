@@ -14,28 +14,41 @@ from reader.safe_text import show_path
 
 
 def export_highlights(args: argparse.Namespace, config) -> int:
-    """Export the highlights of the articles named (or configured) as the arguments ask."""
+    """Export the highlights of the articles named, or, with no PATH, of every article the
+    database knows (from its own paths: this works from any folder)."""
     from reader.align import align
-    from reader.articles import load_articles
 
     tags = checked_tags(args.tag)
-    articles = load_articles(list(args.paths) or [Path(config.articles)], warn)
-    check_articles(args.article, articles)
     store = HighlightStore(config.highlights.database_path)
     try:
+        articles = _articles(args.paths, store)
+        check_articles(args.article, articles)
         alignment = align(articles, config.align.threshold) if len(articles) > 1 else None
-        entries = entries_for(store, articles, alignment, tags, args.article)
+        entries = entries_for(store, articles, alignment, tags, args.article, lost_anywhere=not args.paths)
     finally:
         store.close()
     if not entries:
         warn("no highlights match (make some in the app with m or v)")
-    text = render(entries, args.format)
+    text = render(entries, args.format, alignment.threshold if alignment else None)
     if args.output is None:
         emit(text)
     else:
         write_export(text, args.format, args.output)
         say(f"reader: exported {len(entries)} highlight(s) to {show_path(args.output)}")
     return 0
+
+
+def _articles(paths: list[Path], store: HighlightStore) -> list:
+    """The articles named, or those of the database's highlights that can still be read."""
+    from reader.articles import load_articles
+
+    if paths:
+        return load_articles(list(paths), warn)
+    known = [Path(p) for p in store.article_paths()]
+    present = [p for p in known if p.is_file()]
+    if not present:
+        return []
+    return load_articles(present, warn)
 
 
 def checked_tags(tags: list[str]) -> list[str]:

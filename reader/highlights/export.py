@@ -2,18 +2,21 @@
 markdown or Web Annotation JSON, and written atomically where the user pointed."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.highlights.annotations import export_json
 from reader.highlights.entries import Entry, article_key, build_entries
-from reader.highlights.markdown import BEGIN, END, export_markdown
+from reader.highlights.markdown import export_markdown
+from reader.highlights.merge import merge
 from reader.highlights.store import HighlightStore
 from reader.highlights.writing import read_existing, target, write_to
 from reader.model import Alignment, Article
 
 
-def render(entries: list[Entry], fmt: str) -> str:
-    return export_json(entries) if fmt == "json" else export_markdown(entries)
+def render(entries: list[Entry], fmt: str, threshold: float | None = None) -> str:
+    """The export as text; ``threshold`` is the alignment's, named where no counterpart was found."""
+    return export_json(entries) if fmt == "json" else export_markdown(entries, threshold=threshold)
 
 
 def write_export(text: str, fmt: str, output: Path) -> None:
@@ -22,37 +25,30 @@ def write_export(text: str, fmt: str, output: Path) -> None:
     where = target(output)
     existing = read_existing(where) if fmt == "md" else None
     if existing is not None:
-        text = replace_block(existing, text, "---\n" + BEGIN, END)
+        text = merge(existing, text)
     write_to(where, text)
 
 
 def entries_for(store: HighlightStore, articles: list[Article], alignment: Alignment | None,
-                tags: list[str], only: list[Path]) -> list[Entry]:
+                tags: list[str], only: list[Path], lost_anywhere: bool = False) -> list[Entry]:
+    """The entries to export: highlights of ``articles`` (or of ``only`` among them), found by
+    path or, for a renamed file, by content; with, unless ``only`` is given, the orphans whose
+    file is gone from the articles' folders (or from anywhere, with ``lost_anywhere``)."""
     keys = [article_key(a.path) for a in articles]
     if only:
         wanted = {article_key(p) for p in only}
         keys = [k for k in keys if k in wanted]
     hashes = {a.content_hash for a in articles if article_key(a.path) in keys}
+    folders = {os.path.dirname(k) for k in keys}
     found = {h.id: h for h in store.list(article_paths=keys)}
-    for h in store.list():  # files moved since: matched by content
-        if h.content_hash in hashes:
+    for h in store.list():
+        if h.content_hash in hashes:  # a file moved or renamed since: matched by content
+            found.setdefault(h.id, h)
+        elif not only and (lost_anywhere or os.path.dirname(h.article_path) in folders) \
+                and not os.path.exists(h.article_path):  # renamed and edited, or deleted: an orphan
             found.setdefault(h.id, h)
     highlights = list(found.values())
     if tags:
         tagged = {h.id for t in tags for h in store.list(tag=t)}
         highlights = [h for h in highlights if h.id in tagged]
     return build_entries(highlights, articles, alignment)
-
-
-def replace_block(existing: str, block: str, begin: str, end: str) -> str:
-    """``existing`` with the text from ``begin`` to ``end`` replaced by ``block``.
-
-    Without markers the block is appended after the user's text; their text is never lost.
-    """
-    hi = existing.find(end)
-    lo = existing.rfind(begin, 0, hi) if hi >= 0 else -1  # the begin nearest the end: a stray one stays
-    if lo < 0 or hi < 0:
-        if not existing.strip():
-            return block
-        return existing.rstrip("\n") + "\n\n" + block
-    return existing[:lo] + block.rstrip("\n") + existing[hi + len(end) :]

@@ -1,6 +1,7 @@
 """Highlights as markdown: front matter, a section per article, each highlight with what
 the other sources said about the same point.  The same highlights give the same bytes.
-Article text is escaped so that it stays plain text inside the document."""
+Article text is escaped so that it stays plain text inside the document; notes are the
+user's own markdown and are kept as written."""
 from __future__ import annotations
 
 import json
@@ -41,11 +42,6 @@ def md_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in md_text(text).split("\n"))
 
 
-def md_lines(text: str) -> str:
-    """Escaped text whose line breaks survive rendering (hard breaks)."""
-    return "  \n".join(md_text(text).split("\n"))
-
-
 def yaml_str(value: str) -> str:
     """A YAML double-quoted scalar: a JSON string, with what YAML forbids there escaped."""
     quoted = json.dumps(value, ensure_ascii=False)
@@ -53,11 +49,25 @@ def yaml_str(value: str) -> str:
 
 
 BEGIN = "# reader:begin"
+BODY = "<!-- reader:body -->"
 END = "<!-- reader:end -->"
+MARKERS = re.compile(r"<!--\s*reader:(?:body|end)\s*-->")
+SAFE_URL = re.compile(r"https?://[^\s<>]+")
 
 
-def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
-    """The markdown block (front matter to end marker)."""
+def md_note(text: str) -> str:
+    """A note is markdown the user wrote: kept as it is ([[links]], *emphasis*), with control
+    characters made visible and reader's markers disarmed."""
+    return MARKERS.sub(lambda m: m.group().replace("<", "&lt;").replace(">", "&gt;"), safe(text.strip()))
+
+
+def export_markdown(entries: list[Entry], title: str = "Highlights", threshold: float | None = None) -> str:
+    """The markdown block: front matter, then the body from its marker to the end marker."""
+    return "\n".join(front_matter(entries, title) + [""] + body(entries, threshold))
+
+
+def front_matter(entries: list[Entry], title: str = "Highlights") -> list[str]:
+    """The YAML front matter, first line "---" to last line "---"."""
     sources = sorted({e.article.label for e in entries if e.article})
     tags = sorted({t for e in entries for t in e.highlight.tags})
     # the date of the newest change, not today's: re-exporting unchanged highlights gives the same bytes
@@ -67,22 +77,27 @@ def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
            "sources:" + ("" if sources else " []")]
     out += [f"  - {yaml_str(s)}" for s in sources]
     out += ["tags:" + ("" if tags else " []")] + [f"  - {yaml_str(t)}" for t in tags]
-    out += ["---", ""]
-    placed = [e for e in entries if e.article and e.anchor.found]
+    return out + ["---"]
+
+
+def body(entries: list[Entry], threshold: float | None = None) -> list[str]:
+    """The sections, from the body marker to the end marker and a last newline."""
+    out = [BODY, ""]
     current = None
-    for e in placed:
-        if e.article is not current:
-            current = e.article
-            out += _article_section(e)
-        out += _highlight(e)
+    for e in entries:
+        if e.article and e.anchor.found:
+            if e.article is not current:
+                current = e.article
+                out += _article_section(e)
+            out += _highlight(e, threshold)
     orphans = [e for e in entries if not (e.article and e.anchor.found)]
     if orphans:
         out += ["## Orphaned highlights", "",
-                "These quotes were not found in the current text of their article.", ""]
+                "Kept, but not placed: their article was not found, or their quote is no longer in its text.", ""]
         for e in orphans:
-            out += [f"From {md_code(show_path(e.highlight.article_path))}:", ""] + _highlight(e)
-    out += [END, ""]
-    return "\n".join(out)
+            why = "the file was not found" if e.article is None else "the quote is not in its current text"
+            out += [f"From {md_code(show_path(e.highlight.article_path))} ({why}):", ""] + _highlight(e, threshold)
+    return out + [END, ""]
 
 
 def _article_section(e: Entry) -> list[str]:
@@ -92,22 +107,31 @@ def _article_section(e: Entry) -> list[str]:
                          ("Date", meta.date or ""), ("Path", show_path(e.article.path))):
         if value:
             lines.append(f"- **{label}:** {md_text(value)}")
+    if SAFE_URL.fullmatch(meta.url or ""):
+        lines.append(f"- **Link:** <{meta.url}>")
     return lines + [""]
 
 
-def _highlight(e: Entry) -> list[str]:
+def _highlight(e: Entry, threshold: float | None) -> list[str]:
     h = e.highlight
-    lines = [md_quote(h.quote), ""]
+    moved = e.article is not None and e.anchor.status in ("moved", "fuzzy")
+    now = e.article.text[e.anchor.start : e.anchor.end] if moved else h.quote
+    lines = [md_quote(now), ""]
+    if e.anchor.status == "moved":
+        lines += ["*(Moved: the article's text changed, and this quote is now elsewhere in it.)*", ""]
+    elif e.anchor.status == "fuzzy":
+        lines += ["*(Changed: the article's text was edited here since it was highlighted. It read:)*", "",
+                  md_quote(h.quote), ""]
     if h.tags:
         lines += [" ".join(f"#{t}" for t in h.tags), ""]
-    if h.note.strip():
-        lines += ["**Note:** " + md_lines(h.note.strip()), ""]
-    if e.anchor.status == "fuzzy":
-        lines += ["*(The article's text changed; this highlight was matched approximately.)*", ""]
+    note = md_note(h.note)
+    if note:
+        lines += ["**Note:** " + note if "\n" not in note else "**Note:**\n\n" + note, ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
         lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.text.split()))}"
                   for s in e.said]
     else:
-        lines += ["*No other source reports this.*"]
+        found = f" at threshold {threshold:g}" if threshold is not None else ""
+        lines += [f"*No counterpart found{found}.*"]
     return lines + [""]
