@@ -1,7 +1,8 @@
 """Bad input, tried the way a demanding tester would, against `reader align` (JSON and the report)
 and `reader export`.  Prints each kind tried and the totals:
 
-* tracebacks: a Python traceback, "Exception ignored", or death by a signal;
+* tracebacks: a Python traceback, "Exception ignored", exit status 1 (an uncaught exception:
+  reader's own errors exit with 2), or death by a signal;
 * hangs: no exit within 30 s (the process is killed);
 * terminal-changing: a control or escape byte on stdout or stderr (ESC, BEL, other C0 but tab
   and newline, DEL, C1), bytes that are not UTF-8, or, on a terminal, any escape sequence but
@@ -51,7 +52,7 @@ class Run:
     """One command to try: its arguments, where its stdout goes, and what else it needs."""
 
     args: list
-    stdout: str = "pipe"  # pipe, full (/dev/full) or tty
+    stdout: str = "pipe"  # pipe, full (/dev/full), tty, closed (no fd 1) or closed-stderr (no fd 2)
     cleanup: Callable[[], None] = lambda: None
 
 
@@ -302,6 +303,8 @@ for _name, _extra, _stdout in [
     ("JSON to a full stdout", lambda t: ["--format", "json", *SEEDS], "full"),
     ("markdown to a terminal", lambda t: [*SEEDS], "tty"),
     ("no PATH, from a folder without articles", lambda t: [], "pipe"),
+    ("markdown with stdout closed", lambda t: [*SEEDS], "closed"),
+    ("--tag '!!!' with stderr closed", lambda t: ["--tag", "!!!", *SEEDS], "closed-stderr"),
 ]:
     export_kind(_name, _extra, _stdout)
 
@@ -330,6 +333,10 @@ for _name, _args, _stdout in [
     ("JSON to a full stdout", ["--json"], "full"),
     ("report to a full stdout", [], "full"),
     ("report of hostile text on a terminal", None, "tty"),
+    ("JSON with stdout closed", ["--json"], "closed"),
+    ("report with stdout closed", [], "closed"),
+    ("bad threshold with stderr closed", ["--threshold", "7"], "closed-stderr"),
+    ("bad option with stderr closed", ["--nonsense"], "closed-stderr"),
 ]:
     def _make(tmp, args=_args, stdout=_stdout):
         if args is None:
@@ -359,7 +366,7 @@ def run_one(name: str, make: Callable[[Path], Run], home: Path) -> Result:
         result = Result(name, time.monotonic() - started, rc, stderr=err.decode("utf-8", "replace"))
     if rc is None:
         result.problems.append("hang")
-    if b"Traceback (most recent call last)" in err or b"Exception ignored" in err or (rc is not None and rc < 0):
+    if b"Traceback (most recent call last)" in err or b"Exception ignored" in err or (rc is not None and (rc < 0 or rc == 1)):
         result.problems.append("traceback")
     shown = OWN_COLOURS.sub(b"", out).replace(b"\r\n", b"\n") if spec.stdout == "tty" else out
     if UNSAFE_BYTES.search(shown) or UNSAFE_BYTES.search(err) or not (_utf8(shown) and _utf8(err)):
@@ -380,9 +387,16 @@ def _execute(argv: list, stdout: str, env: dict, cwd: Path) -> tuple[int | None,
     if stdout == "tty":
         return _execute_tty(argv, env, cwd)
     target = open("/dev/full", "wb") if stdout == "full" else subprocess.PIPE
+    closing = {"closed": 1, "closed-stderr": 2}.get(stdout)
+
+    def prepare() -> None:
+        limit_memory()
+        if closing:
+            os.close(closing)
+
     try:
         proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=target, stderr=subprocess.PIPE, env=env, cwd=cwd,
-                              timeout=HANG_SECONDS, preexec_fn=limit_memory)
+                              timeout=HANG_SECONDS, preexec_fn=prepare)
         return proc.returncode, proc.stdout or b"", proc.stderr
     except subprocess.TimeoutExpired as e:
         return None, e.stdout or b"", e.stderr or b""

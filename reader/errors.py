@@ -12,6 +12,8 @@ class ReaderError(Exception):
 
 def say(line: str) -> None:
     """Print one line on stderr, control characters and line breaks made visible; never raises."""
+    if sys.stderr is None:  # started with stderr closed
+        return
     try:
         print(one_line(line), file=sys.stderr, flush=True)
     except (OSError, ValueError):  # stderr closed or full: nothing more can be told

@@ -2,6 +2,7 @@
 and bad input or a full disk ends in one line, never a traceback."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -33,15 +34,10 @@ def run_tty(*args) -> bytes:
     proc = subprocess.Popen(cmd, stdout=child, stderr=subprocess.PIPE, env={**os.environ, "TERM": "xterm-256color",
                                                                             "COLUMNS": "120"})
     os.close(child)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
+    chunks = []
+    with contextlib.suppress(OSError):  # EIO once the program closed its side
+        chunks += iter(lambda: os.read(main, 65536), b"")
+    out = b"".join(chunks)
     proc.wait(timeout=120)
     os.close(main)
     assert proc.returncode == 0, proc.stderr
@@ -206,3 +202,18 @@ def test_full_disk_on_stdout_is_one_line(tmp_path, args):
     with open("/dev/full", "wb") as full:
         proc = run(*args, "--config", config, REPO / "articles", stdout=full)
     assert "No space left" in one_error_line(proc)
+
+
+@pytest.mark.parametrize("args", [["align", "--json"], ["align"], ["export"]], ids=["json", "report", "export"])
+def test_a_closed_stdout_is_one_line(args):
+    proc = subprocess.run([sys.executable, "-m", "reader", *args, str(REPO / "articles")], stderr=subprocess.PIPE,
+                          preexec_fn=lambda: os.close(1), timeout=120)
+    err = proc.stderr.decode().replace("reader: warning: no highlights match (make some in the app with m or v)\n", "")
+    assert proc.returncode == 2 and err == "reader: error: cannot write to the standard output (it is closed)\n", err
+
+
+@pytest.mark.parametrize("args", [["export", "--tag", "!!!"], ["align", "--threshold", "7"], ["align", "--nonsense"]])
+def test_a_closed_stderr_is_no_crash(args):
+    proc = subprocess.run([sys.executable, "-m", "reader", *args, str(REPO / "articles")], stdout=subprocess.PIPE,
+                          preexec_fn=lambda: os.close(2), timeout=120)
+    assert proc.returncode == 2 and proc.stdout == b""  # an error, not a traceback (1), and not on stdout

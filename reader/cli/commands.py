@@ -35,11 +35,17 @@ class Parser(argparse.ArgumentParser):
     """argparse, with its messages (which quote what was typed) made terminal-safe."""
 
     def _print_message(self, message: str, file=None) -> None:
-        if message:
+        if message and file is not None:  # None: started with that stream closed
             try:
-                (file or sys.stderr).write(safe(message))
+                file.write(safe(message))
             except (OSError, ValueError):
                 pass
+
+    def error(self, message: str):
+        """Usage and error on stderr (argparse would print the usage on stdout if stderr is closed)."""
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,7 +33,7 @@ def emit_rich(renderables) -> None:
     """Render Rich objects (``Text``, tables, panels: never markup strings) and print them."""
     from rich.console import Console
 
-    tty = sys.stdout.isatty()
+    tty = sys.stdout is not None and sys.stdout.isatty()
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=tty, markup=False, emoji=False, highlight=False,
                       width=shutil.get_terminal_size().columns if tty else None)
@@ -43,6 +43,8 @@ def emit_rich(renderables) -> None:
 
 
 def _write_bytes(data: bytes) -> None:
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("cannot write to the standard output (it is closed)")
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -63,5 +65,5 @@ def silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
