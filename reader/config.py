@@ -139,6 +139,8 @@ def read_toml(path: Path) -> dict:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     except OSError as e:
         raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from None
 
@@ -166,6 +168,8 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
     if expected is dict:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(f"{source}: '{dotted}' must be a table of strings")
+        if dotted == "highlights.tag_colors":
+            _check_colours(value, dotted, source)
         return {str(k): v for k, v in value.items()}
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
@@ -173,11 +177,33 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
         raise ConfigError(
             f"{source}: '{dotted}' must be {_type_name(expected)}, not {_type_name(type(value))} ({value!r})"
         )
+    if dotted == "ui.theme":
+        _check_theme(value, source)
     if dotted in RANGES:
         lo, hi = RANGES[dotted]
         if not lo <= value <= hi:
             raise ConfigError(f"{source}: '{dotted}' must be between {lo:g} and {hi:g}, not {value!r}")
     return value
+
+
+def _check_colours(colours: dict[str, str], dotted: str, source: str) -> None:
+    """Each value a colour Rich (and so the app) can draw: a name, #rrggbb, rgb(r,g,b)."""
+    from rich.color import Color, ColorParseError
+
+    for tag, colour in colours.items():
+        try:
+            Color.parse(colour)
+        except ColorParseError:
+            raise ConfigError(f"{source}: '{dotted}.{tag}' = {colour!r} is not a colour "
+                              "(a name such as 'magenta', '#ff8800' or 'rgb(255,136,0)')") from None
+
+
+def _check_theme(theme: str, source: str) -> None:
+    """A theme Textual ships with (the app checks again, with any registered later)."""
+    from textual.theme import BUILTIN_THEMES
+
+    if theme not in BUILTIN_THEMES:
+        raise ConfigError(f"{source}: 'ui.theme' = {theme!r} is not a theme{_hint(theme, BUILTIN_THEMES)}")
 
 
 def _hint(key: str, known: dict) -> str:

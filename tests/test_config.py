@@ -40,6 +40,9 @@ def test_override_order(tmp_path):
     ("[ui\npanes = 3\n", r"invalid TOML: .*line 1"),
     ("ui = 3\n", r"'ui' must be a table"),
     ("[uii]\n", r"did you mean 'ui'\?"),
+    ("[highlights.tag_colors]\nquote = 'notacolour'\n", r"'highlights.tag_colors.quote' = 'notacolour' is not a colour"),
+    ("[highlights.tag_colors]\nquote = '[bold]red'\n", r"'highlights.tag_colors.quote' = '\[bold\]red' is not a colour"),
+    ("[ui]\ntheme = 'nrod'\n", r"'ui.theme' = 'nrod' is not a theme; did you mean 'nord'\?"),
 ])
 def test_errors_are_one_line_with_file_and_key(tmp_path, text, pattern):
     path = tmp_path / "bad.toml"
@@ -49,6 +52,21 @@ def test_errors_are_one_line_with_file_and_key(tmp_path, text, pattern):
     message = str(info.value)
     assert "\n" not in message and str(path) in message
     assert re.search(pattern, message), message
+
+
+def test_good_colours_and_themes_load(tmp_path):
+    path = tmp_path / "ok.toml"
+    path.write_text("[ui]\ntheme = 'gruvbox'\n[highlights.tag_colors]\nquote = 'magenta'\n'quote/paul' = '#ff8800'\n"
+                    "x = 'rgb(1,2,3)'\n")
+    c = load_config(path)
+    assert c.ui.theme == "gruvbox" and c.highlights.tag_colors["quote/paul"] == "#ff8800"
+
+
+def test_a_config_that_is_not_utf8(tmp_path):
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b"[ui]\ntheme = 'caf\xe9'\n")
+    with pytest.raises(ConfigError, match=r"latin1.toml: not UTF-8 text \(byte 17\)"):
+        load_config(path)
 
 
 def test_missing_explicit_file(tmp_path):

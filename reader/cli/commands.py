@@ -9,7 +9,6 @@ Errors are one line on stderr ("reader: error: ..."), never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from reader import __version__
-from reader.errors import ReaderError, warn
+from reader.cli.output import OutputError, OutputGone, emit_json, emit_rich, silence_stdout
+from reader.errors import ReaderError, say, warn
 from reader.safe_text import safe
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -36,8 +36,25 @@ def command(name: str):
 
 
 # ---------------------------------------------------------------- parsers
+class Parser(argparse.ArgumentParser):
+    """argparse, with its messages (which quote what was typed) made terminal-safe."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message and file is not None:  # None: started with that stream closed
+            try:
+                file.write(safe(message))
+            except (OSError, ValueError):
+                pass
+
+    def error(self, message: str):
+        """Usage and error on stderr (argparse would print the usage on stdout if stderr is closed)."""
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader",
         description="Read several articles about the same story side by side, with the passages "
         "they share aligned and coloured.",
@@ -130,19 +147,15 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)  # a URL for a PATH is a ReaderError
         return COMMANDS[args.command](args)
     except ReaderError as e:
-        print(f"reader: error: {e}", file=sys.stderr)
+        if isinstance(e, OutputError):
+            silence_stdout()
+        say(f"reader: error: {e}")
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        _quiet_pipe()
+    except (BrokenPipeError, OutputGone):
+        silence_stdout()
         return 0
-
-
-def _quiet_pipe() -> None:
-    """After the reader of our output went away, keep Python from complaining at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def settings(args: argparse.Namespace):
@@ -173,15 +186,11 @@ def run_align(args: argparse.Namespace) -> int:
     if args.json:
         from reader.cli.alignment_json import alignment_json
 
-        json.dump(alignment_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        emit_json(alignment_json(result))
     else:
-        from rich.console import Console
+        from reader.cli.report import report
 
-        from reader.cli.report import print_report
-
-        print_report(result, Console())
+        emit_rich(report(result))
     return 0
 
 

@@ -23,12 +23,20 @@ class Entry:
     said: tuple[Counterpart, ...]  # what the other sources said
 
 
+STDIN_KEY = "stdin:"  # how a text read from standard input is known: this, then its sha256
+
+
 def article_key(article: Article) -> str:
     """How highlights name their article: its resolved path; text read from standard input
     has no file, so by its content ("stdin:" and its sha256)."""
     if is_stdin(article.path):
-        return f"stdin:{article.content_hash}"
+        return f"{STDIN_KEY}{article.content_hash}"
     return path_key(article.path)
+
+
+def is_file_key(key: str) -> bool:
+    """Whether a highlight's article key names a file (not a text read from standard input)."""
+    return not key.startswith(STDIN_KEY)
 
 
 def path_key(path: Path | str) -> str:
