@@ -98,7 +98,7 @@ def highlighted(tmp: Path, *paths: Path, note: str = "a note") -> Path:
     for path in paths:
         a = load_article(path)
         s = a.sentences[min(1, len(a.sentences) - 1)]
-        store.add(article_key(a.path), a.content_hash, a.text[s.start : s.end], *context(a.text, s.start, s.end),
+        store.add(article_key(a), a.content_hash, a.text[s.start : s.end], *context(a.text, s.start, s.end),
                   *a.to_raw(s.start, s.end), ["t"], note)
     store.close()
     return config(tmp)
