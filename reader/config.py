@@ -166,6 +166,8 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
     if expected is dict:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(f"{source}: '{dotted}' must be a table of strings")
+        if dotted == "keys":
+            _check_keys(value, source)
         return {str(k): v for k, v in value.items()}
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
@@ -178,6 +180,17 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
         if not lo <= value <= hi:
             raise ConfigError(f"{source}: '{dotted}' must be between {lo:g} and {hi:g}, not {value!r}")
     return value
+
+
+def _check_keys(keymap: dict[str, str], source: str) -> None:
+    """[keys] against the app's bindings (loads the binding registry, and so Textual, only when
+    a config remaps keys)."""
+    from reader.ui.keymap import KeymapError, check_keymap
+
+    try:
+        check_keymap(keymap)
+    except KeymapError as e:
+        raise ConfigError(f"{source}: {e}") from None
 
 
 def _hint(key: str, known: dict) -> str:

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui import keys
+from reader.ui.keymap import key_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,15 +48,6 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(table)
             yield Static(hint)
-
-
-def key_label(keys_: str) -> str:
-    """"j,down" -> "j / ↓"."""
-    names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "question_mark": "?", "slash": "/",
-             "plus": "+", "minus": "-", "left_curly_bracket": "{", "right_curly_bracket": "}",
-             "left_square_bracket": "[", "right_square_bracket": "]", "comma": ",", "full_stop": ".",
-             "dollar_sign": "$", "equals_sign": "=", "escape": "esc"}
-    return " / ".join(names.get(k.strip(), k.strip()) for k in keys_.split(","))
 
 
 def help_sections(keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
