@@ -21,7 +21,7 @@ MODIFIERS = ("ctrl", "shift", "alt", "super", "hyper", "meta")
 NAMED_KEYS = {k.value.rpartition("+")[2] for k in Keys if not k.value.startswith("<")}
 RESERVED = {"ctrl+p": ("the command palette's key", ""), "ctrl+q": ("Textual's own quit key", "quit")}  # (what, action allowed)
 TYPED_SECTIONS = ("Tag and note dialog", "Rename tag dialog", "Search (/)")  # a text field has the keys
-READABLE = {"enter": "enter"}  # where Textual's own display name (⏎) reads worse
+READABLE = {"enter": "enter", "pagedown": "pagedown", "pageup": "pageup"}  # Textual shows ⏎, pgdn, pgup
 
 
 class KeymapError(ReaderError):
