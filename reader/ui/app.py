@@ -1,7 +1,6 @@
 """The reader app: articles side by side, aligned passages coloured and linked, all by keyboard."""
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -18,6 +17,7 @@ from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article, Group
 from reader.safe_text import safe
 from reader.ui import keys
+from reader.ui.commands import palette_commands
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
@@ -386,14 +386,7 @@ class ReaderApp(App):
         return [*ArticlePane.BINDINGS, *self.BINDINGS]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        pane_ids = {b.id for b in ArticlePane.BINDINGS}
-        for b in self.all_bindings():
-            if b.action == "quit":
-                continue
-            run = partial(self._run_on_pane, b.action) if b.id in pane_ids else partial(self.run_action, b.action)
-            yield SystemCommand(b.description, f"{b.description} (keys: {b.key})", run)
+        return palette_commands(self, screen, super().get_system_commands(screen))
 
-    async def _run_on_pane(self, action: str) -> None:
+    async def run_on_pane(self, action: str) -> None:
         await self.run_action(action, self.focused_pane)
-

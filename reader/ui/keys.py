@@ -75,7 +75,15 @@ SEARCH = [
 
 SWITCHER = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
 
-HELP = [Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help")]
+HELP = [
+    Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
+    Binding("j,down", "scroll(1)", "Scroll down", id="help_down", show=False),
+    Binding("k,up", "scroll(-1)", "Scroll up", id="help_up", show=False),
+    Binding("pagedown,space", "page(1)", "Page down", id="help_page_down", show=False),
+    Binding("pageup", "page(-1)", "Page up", id="help_page_up", show=False),
+    Binding("g,home", "edge(-1)", "Top", id="help_top", show=False),
+    Binding("G,end", "edge(1)", "Bottom", id="help_bottom", show=False),
+]
 
 SECTIONS: dict[str, list[Binding]] = {
     "Reading": [*PANE, *APP],

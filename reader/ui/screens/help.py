@@ -44,10 +44,22 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(keys_, description, binding_id)
         hint = Text("Mouse: click moves the cursor, the wheel scrolls (other panes follow when sync is on), "
                     "a drag selects whole words (then m highlights, y copies).\n"
+                    "j/k scroll this list, g/G go to its top and bottom. "
                     "Every action is also in the command palette (ctrl+p). Esc closes this.", style="dim")
         with VerticalScroll():
             yield Static(table)
             yield Static(hint)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        view = self.query_one(VerticalScroll)
+        view.scroll_relative(y=direction * max(1, view.scrollable_content_region.height - 1), animate=False)
+
+    def action_edge(self, direction: int) -> None:
+        view = self.query_one(VerticalScroll)
+        view.scroll_to(y=0 if direction < 0 else view.max_scroll_y, animate=False)
 
 
 def help_sections(keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
