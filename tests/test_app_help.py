@@ -51,3 +51,25 @@ async def test_the_palette_lists_each_action_once_with_readable_keys():
         assert helps["Next aligned"] == "keys: ctrl+n", "the user's keys"
         ours = [helps[b.description] for b in app.all_bindings() if b.action != "quit"]
         assert not any(name in h for h in ours for name in ("question_mark", "full_stop", "dollar_sign", "comma", "equals_sign"))
+
+
+async def test_counts_are_in_words_one_article_one_counterpart(tmp_path):
+    from reader.articles.loading import load_article
+    from reader.highlights.store import HighlightStore
+    from reader.ui.app import ReaderApp
+    from ui_support import SEEDS
+
+    alone = ReaderApp([load_article(sorted(SEEDS.glob("*.txt"))[0])], threshold=0.25)
+    async with running(alone, (160, 45)):
+        assert alone.sub_title.startswith("1 article · 0 shared passages ·"), alone.sub_title
+    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    async with running(app, (160, 45)) as pilot:
+        pane = app.focused_pane
+        await pilot.press("right_square_bracket")
+        group = app.alignment.groups[app.alignment.group_at(pane.article_index, pane.cursor)]
+        assert len(group.passages) == 2, "the first aligned passage of the first seed has one counterpart"
+        await pilot.press("m")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("(1 counterpart kept)" in m for m in said), said
+        assert not any("(s)" in m for m in said)

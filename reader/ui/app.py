@@ -30,6 +30,7 @@ from reader.ui.screens.switcher import ArticleSwitcher
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.pane_header import PaneHeader
+from reader.ui.wording import counted
 
 MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
@@ -130,8 +131,8 @@ class ReaderApp(App):
 
     def _show_status(self) -> None:
         """The title bar: how many articles and shared passages, the threshold, sync."""
-        groups = "aligning…" if self.aligning or self.alignment is None else f"{len(self.alignment.groups)} shared passages"
-        self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
+        groups = "aligning…" if self.aligning or self.alignment is None else counted(len(self.alignment.groups), "shared passage")
+        self.sub_title = (f"{counted(len(self.articles), 'article')} · {groups} · threshold {self.threshold:.2f}"
                           f" · sync {'on' if self.sync else 'off'}")
 
     watch_threshold = watch_sync = watch_aligning = _show_status  # each changes what the title bar says

@@ -20,6 +20,7 @@ from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article
 from reader.ui.notices import BRIEF, ERROR, NOTICE, SHORT
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.wording import counted
 
 
 class HighlightHost(Protocol):
@@ -112,7 +113,7 @@ class Highlighter:
             return
         self.placed[k].append((h, Anchor("exact", start, end, 100.0)))
         self.show()
-        self.host.notify(f"Highlighted ({len(said)} counterpart(s) kept). Add tags and a note, or esc.", timeout=SHORT)
+        self.host.notify(f"Highlighted ({counted(len(said), 'counterpart')} kept). Add tags and a note, or esc.", timeout=SHORT)
         self.edit(h)
 
     def edit_at_cursor(self, pane: ArticlePane) -> None:
@@ -218,7 +219,7 @@ class Highlighter:
             if ok:
                 self._place()
                 self._changed()
-                self.host.notify(f"Renamed on {count} highlight(s).", timeout=SHORT)
+                self.host.notify(f"Renamed on {counted(count, 'highlight')}.", timeout=SHORT)
 
         from reader.ui.screens.tag_note import RenameTagDialog
 
@@ -235,5 +236,5 @@ class Highlighter:
         except ReaderError as e:
             self.host.notify(str(e), severity="error", timeout=ERROR, markup=False)
             return
-        self.host.notify(f"Exported {len(entries)} highlight(s) to {self.export_path}", timeout=NOTICE,
+        self.host.notify(f"Exported {counted(len(entries), 'highlight')} to {self.export_path}", timeout=NOTICE,
                          markup=False)

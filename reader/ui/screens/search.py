@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from reader.model import Article
 from reader.safe_text import safe
 from reader.ui import keys
+from reader.ui.wording import counted
 
 MAX_RESULTS = 500
 CONTEXT = 40  # characters shown each side of a match
@@ -105,7 +106,7 @@ class SearchScreen(ModalScreen[tuple[str, Match] | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._label(m), id=str(n)) for n, m in enumerate(self.matches)])
-        options.border_title = f"{len(self.matches)} match(es)" + (f" (first {MAX_RESULTS})" if len(self.matches) >= MAX_RESULTS else "")
+        options.border_title = counted(len(self.matches), "match", "matches") + (f" (first {MAX_RESULTS})" if len(self.matches) >= MAX_RESULTS else "")
 
     def _label(self, m: Match) -> Text:
         text = self.articles[m.article].text

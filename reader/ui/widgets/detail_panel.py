@@ -8,6 +8,7 @@ from textual.widgets import Static
 from reader.model import Alignment
 from reader.safe_text import safe
 from reader.ui.worddiff import Change, common_share, word_diff
+from reader.ui.wording import counted
 
 PARAPHRASE = 0.25  # below this share of common words, marking every word would only be noise
 STYLES = {"added": "bold green", "dropped": "red strike", "changed_new": "bold yellow"}
@@ -42,7 +43,7 @@ def render_detail(alignment: Alignment | None, article: int, sentence: int) -> R
     mine = next(p for p in group.passages if p.article == article)
     text = alignment.articles[article].text[mine.start : mine.end]
     others = len(group.passages) - 1
-    parts = [Text(f"Group score {group.score:.2f} · reported by {others} other source{'s' * (others != 1)}",
+    parts = [Text(f"Group score {group.score:.2f} · reported by {counted(others, 'other source')}",
                   style="bold")]
     for p in group.passages:
         if p.article == article:
