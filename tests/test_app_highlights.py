@@ -39,7 +39,7 @@ async def test_selection_by_words_spans_sentences(tmp_path):
         pane = app.panes[0]
         first = pane.article.sentences[0]
         await pilot.press("v", "j", "w", "w", "m")
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         (h,) = app.store.list()
         assert h.quote.startswith(pane.article.text[first.start : first.start + 20])
         assert len(h.quote) > first.end - first.start  # crossed into the next sentences
@@ -120,7 +120,7 @@ async def test_export_key_writes_markdown(tmp_path):
 async def test_highlights_survive_reopening(tmp_path):
     app = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
-        await pilot.press("j", "m", "escape")
+        await pilot.press("j", "m", "ctrl+s")
     app.store.close()
     again = app_with_store(tmp_path)
     async with running(again, SIZE) as pilot:
@@ -171,7 +171,7 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         assert text.find(" ", first.start) < lo + 1 and hi > pane.article_layout.lines[pane.line_of(first.start)].end
         await pilot.press("y")
         assert app.clipboard == text[lo:hi]
-        await pilot.press("m", "escape")
+        await pilot.press("m", "ctrl+s")
         await pilot.pause()
         (h,) = app.store.list()
         assert h.quote == text[lo:hi]
@@ -190,3 +190,72 @@ async def test_keys_pasted_after_enter_in_the_tags_land_in_the_note(tmp_path):
         await pilot.pause()
         assert app.screen.query_one("#tags").value == "ab"
         assert app.screen.query_one("#note").text == "xy"
+
+
+def send_at_once(app, keys: list[tuple[str, str]]) -> None:
+    """Queue key events before any is handled, as fast typing or a paste delivers them."""
+    from textual import events
+
+    for key, char in keys:
+        app._driver.send_message(events.Key(key, char))
+
+
+async def test_tab_moves_to_the_next_field_however_fast_the_typing(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        send_at_once(app, [(c, c) for c in "fact/cato"] + [("tab", "\t")] + [(c, c) for c in "Note"])
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "fact/cato"
+        assert app.screen.query_one("#note").text == "Note"
+        send_at_once(app, [("shift+tab", None), ("space", " "), ("x", "x")])
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "fact/cato x", "shift+tab goes back to the tags"
+        send_at_once(app, [("tab", "\t"), ("y", "y")])
+        await pilot.pause()
+        assert app.screen.query_one("#note").text == "Notey"
+
+
+async def test_the_tag_dialog_names_its_keys(tmp_path):
+    app = app_with_store(tmp_path, keymap={"save_edit": "ctrl+g"})
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        said = str(app.screen.query_one("#keys").render())
+        for words in ("tab: other field", "enter: to the note", "ctrl+g: save", "esc: drop the new highlight"):
+            assert words in said, said
+
+
+async def test_esc_in_a_new_highlights_dialog_takes_it_back(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert len(app.store.list()) == 1 and app.panes[0].marks
+        await pilot.press(*"half typed", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagNoteDialog)
+        assert app.store.list() == [] and not app.panes[0].marks
+        await pilot.press("m", *"kept", "ctrl+s", "t", "escape")  # esc when editing later keeps it
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.tags == ("kept",)
+
+
+async def test_m_on_highlighted_text_opens_that_highlight_instead_of_a_copy(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m", *"once", "ctrl+s")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("m")
+            await pilot.pause()
+            assert isinstance(app.screen, TagNoteDialog) and app.screen.query_one("#tags").value == "once"
+            await pilot.press("escape")  # not new: esc keeps it
+            await pilot.pause()
+        await pilot.press("v", "b", "m")  # a selection inside it too
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "once"
+        await pilot.press("escape")
+        assert len(app.store.list()) == 1

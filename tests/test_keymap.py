@@ -22,7 +22,8 @@ from reader.ui.screens.help import help_sections
     ('next_aligned = "hyperx+a"', r"'hyperx' in 'hyperx\+a' is not a modifier"),
     ('next_aligned = "j,,k"', r"an empty key between commas"),
     ('save_edit = "ctrl+p"', r"command palette"),
-    ('close_search = "x"', r"would be typed into the text field"),
+    ('close_search = "x"', r"the text field of “Search \(/\)” takes 'x' for itself"),
+    ('save_edit = "ctrl+w"', r"takes 'ctrl\+w' for itself"),  # the note deletes a word with it
     ('next_alinged = "x"', r"no binding 'next_alinged'; did you mean 'next_aligned'\?"),
     ('delete_highlight = "e"', r"edit_highlight both use 'e'|delete_highlight and edit_highlight both use 'e'"),
 ])

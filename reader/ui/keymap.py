@@ -13,6 +13,7 @@ import difflib
 import unicodedata
 
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, format_key
+from textual.screen import Screen
 
 from reader.errors import ReaderError
 from reader.ui import keys
@@ -48,6 +49,11 @@ def key_label(keys_: str) -> str:
 def _readable(key: str) -> str:
     *mods, base = key.split("+")
     return "+".join([*mods, READABLE.get(base) or format_key(base)])
+
+
+def bound_keys(screen: Screen, binding_id: str) -> str:
+    """The keys that run ``binding_id`` on ``screen`` now (the user's keymap applied): "tab"."""
+    return " / ".join(_readable(k) for k, active in screen.active_bindings.items() if active.binding.id == binding_id)
 
 
 def check_keymap(keymap: dict[str, str]) -> None:
@@ -114,13 +120,15 @@ def _check_section(where: str, bindings, keymap: dict[str, str]) -> None:
             owner[key] = b.id
             if b.id in keymap and key in RESERVED and RESERVED[key][1] != b.action:
                 raise KeymapError(f"[keys] {b.id} = {keymap[b.id]!r}: '{_readable(key)}' is {RESERVED[key][0]}")
-            if b.id in keymap and where in TYPED_SECTIONS and _typed(key):
-                raise KeymapError(f"[keys] {b.id} = {keymap[b.id]!r}: '{_readable(key)}' would be typed into "
-                                  f"the text field of “{where}”; give it a key like ctrl+… or f…")
+            if b.id in keymap and where in TYPED_SECTIONS and not b.priority and _text_field_takes(key):
+                raise KeymapError(f"[keys] {b.id} = {keymap[b.id]!r}: the text field of “{where}” takes "
+                                  f"'{_readable(key)}' for itself; give it a key like ctrl+… or f…")
 
 
-def _typed(key: str) -> bool:
-    """Whether a text field takes ``key`` as a character typed."""
-    if "+" in key.rstrip("+"):
-        return False
-    return key == "space" or len(key) == 1 or (key not in NAMED_KEYS and _is_key_name(key))
+def _text_field_takes(key: str) -> bool:
+    """Whether a text field (Input, TextArea) keeps ``key``: a character typed, or a key it binds."""
+    from textual.widgets import Input, TextArea
+
+    if "+" not in key.rstrip("+") and (key == "space" or len(key) == 1 or key not in NAMED_KEYS):
+        return True
+    return key in {k for b in [*Input.BINDINGS, *TextArea.BINDINGS] for k in key_names(b.key)}

@@ -59,11 +59,13 @@ HIGHLIGHTS_PANEL = [
 ]
 
 TAG_NOTE = [
-    Binding("escape", "cancel", "Cancel", id="cancel_edit"),
+    Binding("escape", "cancel", "Cancel (takes a new highlight back)", id="cancel_edit"),
     Binding("ctrl+s", "save", "Save", id="save_edit"),
-    # a priority binding moves focus while the key is handled, so keys typed (or
-    # pasted) right after Enter already go to the note
+    # priority bindings move the focus while the key is handled, so keys typed (or pasted)
+    # right after Enter or Tab already go to the other field, however fast they come
     Binding("enter", "to_note", "Tags done: to the note", id="tags_done", show=False, priority=True),
+    Binding("tab", "other_field", "Next field", id="next_field", show=False, priority=True),
+    Binding("shift+tab", "other_field", "Previous field", id="previous_field", show=False, priority=True),
 ]
 
 RENAME_TAG = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
