@@ -67,7 +67,7 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
         app.screen.query_one("Input").value = "#beta"
         await pilot.pause()
         assert len(app.screen.shown) == 1
-        await pilot.press("x")
+        await pilot.press("down", "x")
         await pilot.pause()
         assert len(app.store.list()) == 1 and app.store.list()[0].tags == ("alpha",)
         await pilot.press("u")
@@ -95,7 +95,7 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
 async def test_keys_of_the_panel_can_be_remapped(tmp_path):
     app = app_with_store(tmp_path, keymap={"delete_highlight": "D", "undo_delete": "z"})
     async with running(app, SIZE) as pilot:
-        await pilot.press("m", *"alpha", "ctrl+s", "H")
+        await pilot.press("m", *"alpha", "ctrl+s", "H", "down")
         assert isinstance(app.screen, HighlightsScreen)
         await pilot.press("x")  # no longer delete
         await pilot.pause()
@@ -259,3 +259,22 @@ async def test_m_on_highlighted_text_opens_that_highlight_instead_of_a_copy(tmp_
         assert app.screen.query_one("#tags").value == "once"
         await pilot.press("escape")
         assert len(app.store.list()) == 1
+
+
+async def test_the_panel_opens_with_its_filter_focused_and_typing_only_filters(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
+        await pilot.press("H")
+        await pilot.pause()
+        await pilot.press(*"sanctioned ex")  # e edits, x deletes, u undoes, r renames: on the list only
+        await pilot.pause()
+        assert isinstance(app.screen, HighlightsScreen), "no dialog opened"
+        assert app.screen.query_one("Input").value == "sanctioned ex"
+        assert len(app.store.list()) == 2
+        await pilot.press(*["backspace"] * 13, *"beta")
+        await pilot.pause()
+        assert [r[0].tags for r in app.screen.shown] == [("beta",)], "tags match words too"
+        await pilot.press("down", "x")  # on the list, x deletes
+        await pilot.pause()
+        assert [h.tags for h in app.store.list()] == [("alpha",)]
