@@ -278,3 +278,21 @@ async def test_the_panel_opens_with_its_filter_focused_and_typing_only_filters(t
         await pilot.press("down", "x")  # on the list, x deletes
         await pilot.pause()
         assert [h.tags for h in app.store.list()] == [("alpha",)]
+
+
+async def test_a_keyboard_selection_can_start_mid_sentence(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        pane = app.panes[0]
+        sent = pane.article.sentences[0]
+        words = pane.article.text[sent.start : sent.end].split()
+        await pilot.press("v", "W", "W", "W", "B", "b", "m", "ctrl+s")  # start: 3 words on, 1 back; end: 1 back
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.quote.split() == words[2:-1]
+        pane.set_cursor(3)
+        await pilot.press("W", "w")  # W alone starts a selection too, and w still moves its end
+        third = pane.article.sentences[3]
+        start, end = sorted(pane.selection)
+        assert start == third.start + len(pane.article.text[third.start:].split()[0]) + 1
+        assert end > third.end, "w took the end into the next sentence"

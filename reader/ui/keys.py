@@ -19,6 +19,8 @@ PANE = [
     Binding("v", "select", "Select", id="select"),
     Binding("w", "extend_word(1)", "Selection: extend by a word", id="select_word_right", show=False),
     Binding("b", "extend_word(-1)", "Selection: shrink by a word", id="select_word_left", show=False),
+    Binding("W", "move_start(1)", "Selection: start a word later", id="select_start_right", show=False),
+    Binding("B", "move_start(-1)", "Selection: start a word earlier", id="select_start_left", show=False),
     Binding("dollar_sign", "extend_paragraph", "Selection: to paragraph end", id="select_paragraph_end", show=False),
     Binding("m", "mark", "Highlight", id="highlight"),
     Binding("escape", "cancel_selection", "Cancel selection", id="cancel_selection", show=False),

@@ -1,8 +1,9 @@
 """A virtualised view of one article: only visible lines are drawn, and strips are cached.
 
 The pane owns a sentence cursor and draws its ``ArticleLayout`` (the pure logic of where text
-goes); it never reaches up into the app: it posts ``CursorMoved``, ``Scrolled`` and
-``HighlightRequested``.  Whatever the app shows on it goes through methods that redraw.
+goes); it never reaches up into the app: it posts ``CursorMoved``, ``Scrolled`` and (from
+``Selecting``, its selection by keys and mouse) ``HighlightRequested``.  Whatever the app shows
+on it goes through methods that redraw.
 """
 from __future__ import annotations
 
@@ -16,17 +17,16 @@ from textual.strip import Strip
 from reader.model import Alignment, Article
 from reader.ui import keys
 from reader.ui.article_layout import ArticleLayout
-from reader.ui.notices import BRIEF
 from reader.ui.palette import PaneStyles
 from reader.ui.widgets.pane_lines import GUTTER, Overlays, Range, fit, line_segments
-from reader.ui.wrap import snap_to_words
+from reader.ui.widgets.pane_selection import Selecting
 
 CACHED_STRIPS = 1024
 JUMP_CONTEXT_FRACTION = 4  # a jump out of view shows the cursor a quarter down, with context above
 MIN_TEXT_WIDTH = 8
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(Selecting, ScrollView, can_focus=True):
     """One article, wrapped to the pane's width, with a sentence cursor."""
 
     BINDINGS = keys.PANE
@@ -35,15 +35,6 @@ class ArticlePane(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     """
-
-    class HighlightRequested(Message):
-        """The user asked to highlight [start, end) of this pane's article (display offsets)."""
-
-        def __init__(self, pane: ArticlePane, start: int, end: int) -> None:
-            super().__init__()
-            self.pane = pane
-            self.start = start
-            self.end = end
 
     class CursorMoved(Message):
         """The cursor of ``pane`` moved to another sentence."""
@@ -285,58 +276,6 @@ class ArticlePane(ScrollView, can_focus=True):
         if target is not None:
             self.set_cursor(target)
 
-    def action_copy(self) -> None:
-        """Copy the selected text, or the cursor sentence, to the clipboard."""
-        if self.selection:
-            lo, hi = sorted(self.selection)
-        elif self.article.sentences:
-            sent = self.article.sentences[self.cursor]
-            lo, hi = sent.start, sent.end
-        else:
-            return
-        self.app.copy_to_clipboard(self.article.text[lo:hi])
-        self.notify(f"Copied {hi - lo} characters.", timeout=BRIEF)
-
-    # ---------------------------------------------------------------- selection
-    def _select(self, selection: Range | None) -> None:
-        self.selection = selection
-        self.refresh()  # the selection is part of the strip cache key: no cached line is dropped
-
-    def action_select(self) -> None:
-        """Start a selection on the cursor sentence (or confirm one in progress)."""
-        if self.selection:
-            self.action_mark()
-            return
-        sent = self.article.sentences[self.cursor]
-        self._select((sent.start, sent.end))
-
-    def action_extend_word(self, delta: int) -> None:
-        if not self.selection:
-            self.action_select()
-        anchor, head = self.selection
-        pos = self.article_layout.word_step(anchor, head, delta)
-        self._select((anchor, pos) if pos != anchor else self.selection)
-
-    def action_extend_paragraph(self) -> None:
-        if not self.selection:
-            self.action_select()
-        self.set_cursor(self.article_layout.paragraph_end(self.cursor))
-
-    def action_mark(self) -> None:
-        """Highlight the selection, or the cursor sentence when nothing is selected."""
-        if self.selection:
-            start, end = sorted(self.selection)
-        else:
-            sent = self.article.sentences[self.cursor]
-            start, end = sent.start, sent.end
-        self._select(None)
-        if end > start:
-            self.post_message(self.HighlightRequested(self, start, end))
-
-    def action_cancel_selection(self) -> None:
-        if self.selection:
-            self._select(None)
-
     # ---------------------------------------------------------------- focus and mouse
     def on_focus(self) -> None:
         self._focused = True
@@ -360,33 +299,3 @@ class ArticlePane(ScrollView, can_focus=True):
         line = int(self.scroll_offset.y) + event.y
         if 0 <= line < self.line_count and not self.selection:
             self.set_cursor(self.sentence_at_line(line), scroll=False)
-
-    def offset_at(self, x: int, y: int) -> int | None:
-        """The text offset under cell (x, y) of the pane, or None above the text."""
-        return self.article_layout.offset_at(int(self.scroll_offset.y) + y, x - GUTTER)
-
-    def on_mouse_down(self, event) -> None:
-        self._drag_from = self.offset_at(event.x, event.y)
-        if self._drag_from is not None:
-            self.capture_mouse()
-            if self.selection:
-                self._select(None)
-
-    def on_mouse_move(self, event) -> None:
-        if self._drag_from is None:
-            return
-        head = self.offset_at(event.x, max(0, min(event.y, self.size.height - 1)))
-        if head is None or head == self._drag_from:
-            return
-        lo, hi = snap_to_words(self.article.text, min(head, self._drag_from), max(head, self._drag_from))
-        self.cursor = self.sentence_at_offset(head)
-        if event.y < 0 or event.y >= self.size.height:
-            self.scroll_relative(y=-1 if event.y < 0 else 1, animate=False)
-        self._select((lo, hi) if head > self._drag_from else (hi, lo))
-
-    def on_mouse_up(self, event) -> None:
-        if self._drag_from is not None:
-            self._drag_from = None
-            self.release_mouse()
-            if self.selection:
-                self.post_message(self.CursorMoved(self))
