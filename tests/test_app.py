@@ -305,3 +305,33 @@ async def test_markup_and_escape_sequences_are_data(tmp_path):
         await pilot.press("j", "d", "slash", "escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_next_aligned_levels_its_counterparts_in_one_step_and_leaves_no_stale_marks():
+    app = seed_app()
+    async with running(app, SIZE) as pilot:
+        source = app.panes[1]
+        source.focus()
+        await pilot.pause()
+        checked = hidden = 0
+        for key in ["right_square_bracket"] * 6 + ["left_square_bracket"] * 3:
+            await pilot.press(key)
+            group = group_under_cursor(app, source)
+            assert group is not None
+            row = source.cursor_row()
+            assert 0 <= row < source.size.height
+            for pane in app.panes:
+                if pane is source:
+                    continue
+                mine = [p for p in group.passages if p.article == pane.article_index]
+                carets = [pane.render_line(y).text[1] for y in range(pane.size.height)]
+                if mine:
+                    assert pane.line_of(mine[0].start) - int(pane.scroll_offset.y) == row, "level"
+                    assert pane.cursor == mine[0].first_sentence and pane.marked
+                    checked += 1
+                else:
+                    assert not pane.marked and "▸" not in carets, "no stale cursor mark"
+                    hidden += 1
+        assert checked >= 6 and hidden >= 3
+        await pilot.press("s", "right_square_bracket")  # sync off: the others stay
+        assert not app.sync

@@ -191,9 +191,19 @@ class ReaderApp(App):
     def on_article_pane_cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
         if event.pane is not self.focused:
             return
-        if self.sync:
+        if self.sync and event.aligned and self.alignment is not None:
+            self._level_with(event.pane)
+        elif self.sync:
             self._sync_from(event.pane)
         self._show_detail()
+
+    def _level_with(self, source: ArticlePane) -> None:
+        """] or [ reached a passage: its counterparts come level with it in one step."""
+        g = self.alignment.group_at(source.article_index, source.cursor)
+        if g is None:
+            self._sync_from(source)
+        else:
+            level(source, self.alignment.groups[g], self.visible_panes)
 
     def _show_detail(self) -> None:
         panel = self.query_one(DetailPanel)
@@ -362,24 +372,18 @@ class ReaderApp(App):
         self.highlighter.export()
 
     @on(HighlightsScreen.Jump)
-    def _jump_to_highlight(self, event: HighlightsScreen.Jump) -> None:
-        self.highlighter.jump(event.highlight)
-
     @on(HighlightsScreen.Edit)
-    def _edit_highlight(self, event: HighlightsScreen.Edit) -> None:
-        self.highlighter.edit(event.highlight)
-
     @on(HighlightsScreen.Delete)
-    def _delete_highlight(self, event: HighlightsScreen.Delete) -> None:
-        self.highlighter.delete(event.highlight)
+    @on(HighlightsScreen.RenameTag)
+    def _panel_chose(self, event: HighlightsScreen.Chosen) -> None:
+        """The highlights panel asks for something to be done with a highlight."""
+        act = {HighlightsScreen.Jump: self.highlighter.jump, HighlightsScreen.Edit: self.highlighter.edit,
+               HighlightsScreen.Delete: self.highlighter.delete, HighlightsScreen.RenameTag: self.highlighter.rename}
+        act[type(event)](event.highlight)
 
     @on(HighlightsScreen.Undo)
     def _undo_delete(self) -> None:
         self.highlighter.undo()
-
-    @on(HighlightsScreen.RenameTag)
-    def _rename_tag(self, event: HighlightsScreen.RenameTag) -> None:
-        self.highlighter.rename(event.highlight)
 
     # ---------------------------------------------------------------- palette
     def all_bindings(self) -> list[Binding]:

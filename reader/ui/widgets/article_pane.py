@@ -37,11 +37,13 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
     """
 
     class CursorMoved(Message):
-        """The cursor of ``pane`` moved to another sentence."""
+        """The cursor of ``pane`` moved to another sentence (``aligned``: to the next or previous
+        aligned passage, by ] or [)."""
 
-        def __init__(self, pane: ArticlePane) -> None:
+        def __init__(self, pane: ArticlePane, aligned: bool = False) -> None:
             super().__init__()
             self.pane = pane
+            self.aligned = aligned
 
     class Scrolled(Message):
         """The user scrolled ``pane`` with the mouse (the cursor did not move)."""
@@ -68,6 +70,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(CACHED_STRIPS)
         self._base_style: tuple[int, Style] | None = None  # (version, the widget's rich_style)
         self._focused = False  # as has_focus, which is too slow to ask for every line
+        self.marked = True  # the idle cursor is drawn (False: this pane has no counterpart to show)
         self._overlays_of: tuple[tuple, Overlays] | None = None  # (the state they show, the overlays)
         self.show_article(article, article_index)
 
@@ -93,7 +96,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self.matches, self.marks = (), ()
         self.selection = self.flash_span = None
         self._relayout()
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         """Colour the aligned passages of a (new) alignment."""
@@ -176,7 +179,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         over = self._overlays()
         lines = self.article_layout.lines
-        key = (index, width, self._version, over.key_on(lines[index]) if index < len(lines) and over.cursor else ())
+        key = (index, width, self._version, over.key_on(lines[index]) if index < len(lines) else ())
         strip = self._cache.get(key)
         if strip is None:
             strip = fit(line_segments(self.article_layout, index, over, self.styles_), width, self._widget_style())
@@ -185,11 +188,11 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
 
     def _overlays(self) -> Overlays:
         """What is drawn over the text now (made again only when some of it changed)."""
-        state = (self.cursor, self._focused, self.flash_span, self.selection, self._version)
+        state = (self.cursor, self._focused, self.marked, self.flash_span, self.selection, self._version)
         if self._overlays_of is None or self._overlays_of[0] != state:
             sents = self.article.sentences
-            over = Overlays(sents[self.cursor] if sents else None, self._focused, self.flash_span, self.selection,
-                            self.matches, self.marks)
+            cursor = sents[self.cursor] if sents and (self._focused or self.marked) else None
+            over = Overlays(cursor, self._focused, self.flash_span, self.selection, self.matches, self.marks)
             self._overlays_of = (state, over)
         return self._overlays_of[1]
 
@@ -200,7 +203,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         return self._base_style[1]
 
     # ---------------------------------------------------------------- cursor
-    def set_cursor(self, index: int, scroll: bool = True) -> None:
+    def set_cursor(self, index: int, scroll: bool = True, aligned: bool = False) -> None:
         sents = self.article.sentences
         if not sents:
             return
@@ -213,7 +216,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self.refresh()  # the cursor is part of each line's cache key: nothing to forget
         if scroll:
             self.scroll_cursor_into_view()
-        self.post_message(self.CursorMoved(self))
+        self.post_message(self.CursorMoved(self, aligned))
 
     def scroll_cursor_into_view(self) -> None:
         if not self.article.sentences:
@@ -223,11 +226,15 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         height = self.scrollable_content_region.height or 1
         y = int(self.scroll_offset.y)
         if bottom < y or top >= y + height:
-            self.scroll_to(y=max(0, top - height // JUMP_CONTEXT_FRACTION), animate=False)
+            self._scroll_y(max(0, top - height // JUMP_CONTEXT_FRACTION))
         elif top < y:
-            self.scroll_to(y=top, animate=False)
+            self._scroll_y(top)
         elif bottom >= y + height:
-            self.scroll_to(y=min(top, bottom - height + 1), animate=False)
+            self._scroll_y(min(top, bottom - height + 1))
+
+    def _scroll_y(self, y: int) -> None:
+        """Scroll now, not after the next refresh: levelling reads where each pane is right after."""
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def cursor_row(self) -> int:
         """The screen row (from the pane's top) of the cursor sentence's first line."""
@@ -240,12 +247,19 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
 
     def place_line_at_row(self, line: int, row: int) -> None:
         """Scroll so that screen line ``line`` shows at ``row`` of the pane."""
-        self.scroll_to(y=max(0, line - row), animate=False)
+        self._scroll_y(max(0, line - row))
 
     def show_counterpart(self, sentence: int) -> None:
         """Put the (idle) cursor on ``sentence`` without scrolling or telling anyone."""
-        if sentence != self.cursor and 0 <= sentence < len(self.article.sentences):
+        if (sentence != self.cursor or not self.marked) and 0 <= sentence < len(self.article.sentences):
             self.cursor = sentence
+            self.marked = True
+            self.refresh()
+
+    def hide_cursor_mark(self) -> None:
+        """No counterpart of the focused pane's passage is here: draw no idle cursor, which would be stale."""
+        if self.marked:
+            self.marked = False
             self.refresh()
 
     # ---------------------------------------------------------------- actions
@@ -263,7 +277,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         y = int(self.scroll_offset.y)
         row = self.cursor_row()
         target = max(0, min(y + delta * height, max(0, self.line_count - height)))
-        self.scroll_to(y=target, animate=False)
+        self._scroll_y(target)
         line = max(0, min(self.line_count - 1, target + max(0, row)))
         self.set_cursor(self.sentence_at_line(line), scroll=False)
 
@@ -274,7 +288,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         """Move to the first sentence of the next (or previous) aligned passage."""
         target = self.article_layout.next_aligned_sentence(self.cursor, delta)
         if target is not None:
-            self.set_cursor(target)
+            self.set_cursor(target, aligned=True)
 
     # ---------------------------------------------------------------- focus and mouse
     def on_focus(self) -> None:
