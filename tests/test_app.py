@@ -335,3 +335,17 @@ async def test_next_aligned_levels_its_counterparts_in_one_step_and_leaves_no_st
         assert checked >= 6 and hidden >= 3
         await pilot.press("s", "right_square_bracket")  # sync off: the others stay
         assert not app.sync
+
+
+async def test_the_header_keeps_saying_what_the_filter_shows():
+    app = seed_app()
+    async with running(app, SIZE) as pilot:
+        assert "ONLY" not in app.sub_title
+        await pilot.press("u")
+        await pilot.pause(2.5)  # longer than the toast
+        assert app.sub_title.endswith("· ONLY UNIQUE TEXT")
+        assert "ONLY UNIQUE TEXT" in app.query_one("HeaderTitle").render().plain
+        await pilot.press("a")
+        assert app.sub_title.endswith("· ONLY SHARED PASSAGES")
+        await pilot.press("a")
+        assert "ONLY" not in app.sub_title

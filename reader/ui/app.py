@@ -56,6 +56,7 @@ class ReaderApp(App):
     sync: var[bool] = var(True)
     aligning: var[bool] = var(True)  # an alignment (first, or at a new threshold) is running
     alignment: var[Alignment | None] = var(None, always_update=True)  # the latest finished alignment
+    shown: var[str] = var("all")  # what the panes show: all text, only shared or only unique (a / u)
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
                  wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None,
@@ -133,9 +134,10 @@ class ReaderApp(App):
         """The title bar: how many articles and shared passages, the threshold, sync."""
         groups = "aligning…" if self.aligning or self.alignment is None else counted(len(self.alignment.groups), "shared passage")
         self.sub_title = (f"{counted(len(self.articles), 'article')} · {groups} · threshold {self.threshold:.2f}"
-                          f" · sync {'on' if self.sync else 'off'}")
+                          f" · sync {'on' if self.sync else 'off'}" + ("" if self.shown == "all" else
+                                                                      f" · {FILTER_LABELS[self.shown].upper()}"))
 
-    watch_threshold = watch_sync = watch_aligning = _show_status  # each changes what the title bar says
+    watch_threshold = watch_sync = watch_aligning = watch_shown = _show_status  # each changes the title bar
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         """Colour the panes with a finished alignment."""
@@ -291,6 +293,7 @@ class ReaderApp(App):
             return
         for pane in self.panes:
             pane.set_filter(mode)
+        self.shown = mode
         self.notify(f"Showing {FILTER_LABELS[mode]}", timeout=BRIEF)
 
     def action_search(self) -> None:
