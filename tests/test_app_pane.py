@@ -296,3 +296,21 @@ def test_every_binding_id_is_unique_remappable_and_in_help():
     name = lambda b: b.action.split("(")[0]  # noqa: E731
     clashes = [b.id for b in keys.all_bindings() if name(b) in by_id and name(by_id[name(b)]) != name(b)]
     assert not clashes, "an action named like the id of a binding that does something else"
+
+
+async def test_the_switcher_tells_apart_articles_of_one_outlet_by_title_and_file_name(tmp_path):
+    from reader.articles.loading import load_articles
+    from reader.ui.app import ReaderApp
+
+    for name, title in [("morning.md", "Council passes budget"), ("evening.md", "Council passes budget"),
+                        ("other.md", "Mayor resigns")]:
+        (tmp_path / name).write_text(f"---\nsource: Daily Bugle\ntitle: {title}\n---\n\nThe council met today. "
+                                     f"It passed the budget of ten million.\n", encoding="utf-8")
+    app = ReaderApp(load_articles([tmp_path], print), threshold=0.25)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("o")
+        options = app.screen.query_one("OptionList")
+        rows = [str(options.get_option_at_index(k).prompt) for k in range(options.option_count)]
+        assert len(set(rows)) == 3, rows
+        for row, article in zip(rows, app.articles):
+            assert "Daily Bugle" in row and article.meta.title in row and article.path.name in row
