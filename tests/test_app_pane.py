@@ -259,7 +259,7 @@ async def test_mouse_scrolling_a_pane_keeps_the_others_level():
 def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
     from reader.articles.loading import load_article
     from reader.model import Alignment, Group, Passage
-    from reader.ui.widgets.detail_panel import render_detail
+    from reader.ui.widgets.detail_panel import detail_rows
 
     texts = ["The senator met the speaker of the Duma in Moscow on Monday.",
              "The senator met the chairman of the Duma in Moscow on Monday.",
@@ -271,15 +271,17 @@ def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
 
     def detail(other: int):
         group = Group(0.5, [Passage(k, 0, len(arts[k].text.rstrip()), 0, 0) for k in (0, other)])
-        return render_detail(Alignment(arts, [group], 0.25), 0, 0).renderables
+        return detail_rows(Alignment(arts, [group], 0.25), 0, 0)
 
     close = detail(1)
     assert "paraphrase" not in close[1].plain
-    marked = {close[2].plain[s.start:s.end]: str(s.style) for s in close[2].spans}
-    assert "strike" in marked["speaker"] and "yellow" in marked["chairman"]
+    (here_label, here), (there_label, there) = close[2], close[3]
+    assert (here_label, there_label) == ("here", "there"), "one above the other"
+    assert here.plain == "The senator met the [-speaker-] of the Duma in Moscow on Monday."
+    assert there.plain == "The senator met the {+chairman+} of the Duma in Moscow on Monday."
     loose = detail(2)
     assert "a paraphrase: shown without word marks" in loose[1].plain
-    assert loose[2].plain == texts[2] and not loose[2].spans
+    assert loose[2][1].plain == texts[0] and loose[3][1].plain == texts[2] and not loose[3][1].spans
 
 
 def test_every_binding_id_is_unique_remappable_and_in_help():
