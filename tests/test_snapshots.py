@@ -2,6 +2,7 @@
 highlights panel and the tag dialog."""
 from __future__ import annotations
 
+import pytest
 from ui_support import frozen_seed_app as seed_app
 from ui_support import settle
 
@@ -108,3 +109,16 @@ def test_detail_panel_word_diff(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 24), run_before=open_detail)
+
+
+async def _highlight_beside_the_cursor(pilot) -> None:
+    await settle(pilot)
+    _no_toasts(pilot.app)
+    await pilot.press("m", *"fact", "ctrl+s", "j")  # a highlight, and the cursor on the next sentence
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_highlight_and_cursor_look_different(snap_compare, tmp_path, theme):
+    app = seed_app(theme=theme, store=HighlightStore(tmp_path / "h.db"))
+    assert snap_compare(app, terminal_size=(120, 24), run_before=_highlight_beside_the_cursor)
