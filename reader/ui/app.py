@@ -25,18 +25,18 @@ from reader.ui.notices import BRIEF, ERROR, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
-from reader.ui.screens.search import Match, SearchResults, SearchScreen
+from reader.ui.screens.search import SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
+from reader.ui.text_search import Match, SearchIndex, SearchOptions, SearchResults
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.pane_header import PaneHeader
-from reader.ui.wording import counted
+from reader.ui.wording import FILTER_LABELS, status_line
 
 MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
 FOLLOW_FRACTION = 3  # with sync on, the others follow what is a third down a mouse-scrolled pane
 THRESHOLD_STEP = 0.05
-FILTER_LABELS = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}
 
 
 class ReaderApp(App):
@@ -72,6 +72,7 @@ class ReaderApp(App):
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
         self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
+        self.search_index = SearchIndex(articles)
         self.last_search = SearchResults()
 
     @property
@@ -131,11 +132,8 @@ class ReaderApp(App):
             self.visible_panes[0].focus()
 
     def _show_status(self) -> None:
-        """The title bar: how many articles and shared passages, the threshold, sync."""
-        groups = "aligning…" if self.aligning or self.alignment is None else counted(len(self.alignment.groups), "shared passage")
-        self.sub_title = (f"{counted(len(self.articles), 'article')} · {groups} · threshold {self.threshold:.2f}"
-                          f" · sync {'on' if self.sync else 'off'}" + ("" if self.shown == "all" else
-                                                                      f" · {FILTER_LABELS[self.shown].upper()}"))
+        groups = None if self.aligning or self.alignment is None else len(self.alignment.groups)
+        self.sub_title = status_line(len(self.articles), groups, self.threshold, self.sync, self.shown)
 
     watch_threshold = watch_sync = watch_aligning = watch_shown = _show_status  # each changes the title bar
 
@@ -298,11 +296,12 @@ class ReaderApp(App):
 
     def action_search(self) -> None:
         pane = self.focused_pane
-        self.push_screen(SearchScreen(self.articles, pane.article_index, self.last_search.query), self._search_done)
+        self.push_screen(SearchScreen(self.search_index, pane.article_index, self.last_search.query,
+                                      self.last_search.options), self._search_done)
 
-    def _search_done(self, result: tuple[str, Match] | None) -> None:
+    def _search_done(self, result: tuple[str, SearchOptions, Match] | None) -> None:
         if result is not None:
-            self._show_match(self.last_search.search(self.articles, *result, self.focused_pane.article_index))
+            self._show_match(self.last_search.search(self.search_index, *result, self.focused_pane.article_index))
 
     def action_search_next(self, delta: int) -> None:
         if not self.last_search.matches:
@@ -311,11 +310,9 @@ class ReaderApp(App):
         self._show_match(self.last_search.step(delta))
 
     def _show_match(self, match: Match) -> None:
-        pane = self._pane_for(match.article)
-        pane.focus()
         for p in self.panes:
             p.set_matches(self.last_search.in_article(p.article_index))
-        pane.set_cursor(pane.sentence_at_offset(match.start))
+        self.reveal(match.article, match.start, match.end)
         self.notify(f"Match {self.last_search.shown + 1} of {len(self.last_search.matches)}: "
                     f"{safe(self.articles[match.article].label)}", timeout=BRIEF, markup=False)
 

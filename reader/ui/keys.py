@@ -75,6 +75,8 @@ RENAME_TAG = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
 SEARCH = [
     Binding("escape", "dismiss_none", "Cancel", id="close_search"),
     Binding("down", "focus_results", "Results", show=False, id="search_results"),
+    Binding("ctrl+t", "toggle_scope", "This pane / all articles", id="search_scope"),
+    Binding("ctrl+n", "toggle_variants", "Name variants on / off", id="search_variants"),
 ]
 
 SWITCHER = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
