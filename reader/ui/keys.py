@@ -81,14 +81,11 @@ SEARCH = [
 
 SWITCHER = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
 
+SCROLLS_HELP = ("sentence_down", "sentence_up", "page_down", "page_up", "top", "bottom")  # their keys scroll help
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
-    Binding("j,down", "scroll(1)", "Scroll down", id="help_down", show=False),
-    Binding("k,up", "scroll(-1)", "Scroll up", id="help_up", show=False),
-    Binding("pagedown,space", "page(1)", "Page down", id="help_page_down", show=False),
-    Binding("pageup", "page(-1)", "Page up", id="help_page_up", show=False),
-    Binding("g,home", "edge(-1)", "Top", id="help_top", show=False),
-    Binding("G,end", "edge(1)", "Bottom", id="help_bottom", show=False),
+    *(Binding(b.key, b.action, b.description.replace("sentence", "line"), id=f"help_{b.id}", show=False)
+      for b in PANE if b.id in SCROLLS_HELP),
 ]
 
 SECTIONS: dict[str, list[Binding]] = {

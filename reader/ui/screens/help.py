@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(table)
             yield Static(hint)
 
-    def action_scroll(self, lines: int) -> None:
+    def action_move(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_page(self, direction: int) -> None:
