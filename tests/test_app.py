@@ -201,7 +201,7 @@ async def test_search_across_articles_and_next_match():
         assert len(app.screen.matches) >= 2
         await pilot.press("enter")
         await pilot.pause()
-        assert app.last_search.query == "Cato" and len(app.last_search.matches) >= 2
+        assert app.searcher.last.query == "Cato" and len(app.searcher.last.matches) >= 2
         first = (app.focused_pane.article_index, app.focused_pane.cursor)
         await pilot.press("n")
         assert (app.focused_pane.article_index, app.focused_pane.cursor) != first

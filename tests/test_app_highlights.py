@@ -296,3 +296,33 @@ async def test_a_keyboard_selection_can_start_mid_sentence(tmp_path):
         start, end = sorted(pane.selection)
         assert start == third.start + len(pane.article.text[third.start:].split()[0]) + 1
         assert end > third.end, "w took the end into the next sentence"
+
+
+async def test_keys_typed_right_after_a_dialog_key_go_into_the_dialog(tmp_path):
+    """Typed fast (tmux send-keys, a paste): m, /, H and t open their dialog while the key is
+    handled, so nothing typed after them reaches the panes (before: "fact" after m turned the
+    'a' filter on and opened search on '/')."""
+    from reader.ui.screens.search import SearchScreen
+
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        send_at_once(app, [("m", "m"), *[(c, c) for c in "fact"], ("slash", "/"), *[(c, c) for c in "cato"],
+                           ("tab", "\t"), *[(c, c) for c in "Note"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#tags").value == "fact/cato"
+        assert app.screen.query_one("#note").text == "Note"
+        assert app.panes[0].filter == "all", "no key reached the panes"
+        await pilot.press("ctrl+s")
+        send_at_once(app, [("slash", "/"), *[(c, c) for c in "Kosachev"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("Input").value == "Kosachev"
+        await pilot.press("escape")
+        send_at_once(app, [("H", "H"), *[(c, c) for c in "cato"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HighlightsScreen) and app.screen.query_one("Input").value == "cato"
+        await pilot.press("down")
+        await pilot.press("m", "t", "slash")  # in the panel's list these keys are not the main screen's
+        assert isinstance(app.screen, HighlightsScreen) and len(app.store.list()) == 1

@@ -191,7 +191,7 @@ async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(t
         assert app.articles[0].label == "[@click=app.quit]Evil[/]"
         await pilot.press("slash", *"council", "enter")
         await pilot.pause()
-        assert app.last_search.matches and app.is_running
+        assert app.searcher.last.matches and app.is_running
         toasts = [str(t.render()) for t in app.screen.query("Toast")]
         assert any("Match 1 of" in t and "[@click=app.quit]Evil[/]" in t for t in toasts), toasts
         shot = app.export_screenshot()

@@ -62,9 +62,9 @@ async def test_search_dialog_finds_variants_and_toggles_them_and_the_scope(long_
         assert {m.article for m in screen.matches} == {app.focused_pane.article_index} or not screen.matches
         await pilot.press("ctrl+t", "enter")
         await pilot.pause()
-        assert app.last_search.options == SearchOptions() and len(app.last_search.matches) >= 4
+        assert app.searcher.last.options == SearchOptions() and len(app.searcher.last.matches) >= 4
         seen = set()
-        for _ in range(len(app.last_search.matches)):
+        for _ in range(len(app.searcher.last.matches)):
             await pilot.press("n")
             pane = app.focused_pane
             seen.add(pane.article.text[slice(*pane.flash_span)] if pane.flash_span else None)

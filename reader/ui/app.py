@@ -10,24 +10,23 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header
 
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article, Group
 from reader.safe_text import safe
 from reader.ui import keys
-from reader.ui.commands import palette_commands
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.commands import palette_commands
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
 from reader.ui.notices import BRIEF, ERROR, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
-from reader.ui.screens.search import SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
-from reader.ui.text_search import Match, SearchIndex, SearchOptions, SearchResults
+from reader.ui.searching import Searcher
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.pane_header import PaneHeader
@@ -37,6 +36,7 @@ MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
 FOLLOW_FRACTION = 3  # with sync on, the others follow what is a third down a mouse-scrolled pane
 THRESHOLD_STEP = 0.05
+PRIORITY_ACTIONS = {b.action for b in keys.APP if b.priority}
 
 
 class ReaderApp(App):
@@ -72,8 +72,7 @@ class ReaderApp(App):
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
         self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
-        self.search_index = SearchIndex(articles)
-        self.last_search = SearchResults()
+        self.searcher = Searcher(self)
 
     @property
     def store(self) -> HighlightStore | None:
@@ -295,26 +294,10 @@ class ReaderApp(App):
         self.notify(f"Showing {FILTER_LABELS[mode]}", timeout=BRIEF)
 
     def action_search(self) -> None:
-        pane = self.focused_pane
-        self.push_screen(SearchScreen(self.search_index, pane.article_index, self.last_search.query,
-                                      self.last_search.options), self._search_done)
-
-    def _search_done(self, result: tuple[str, SearchOptions, Match] | None) -> None:
-        if result is not None:
-            self._show_match(self.last_search.search(self.search_index, *result, self.focused_pane.article_index))
+        self.searcher.open()
 
     def action_search_next(self, delta: int) -> None:
-        if not self.last_search.matches:
-            self.notify("No search yet: press / to search.", timeout=BRIEF)
-            return
-        self._show_match(self.last_search.step(delta))
-
-    def _show_match(self, match: Match) -> None:
-        for p in self.panes:
-            p.set_matches(self.last_search.in_article(p.article_index))
-        self.reveal(match.article, match.start, match.end)
-        self.notify(f"Match {self.last_search.shown + 1} of {len(self.last_search.matches)}: "
-                    f"{safe(self.articles[match.article].label)}", timeout=BRIEF, markup=False)
+        self.searcher.step(delta)
 
     def action_switch_article(self) -> None:
         pane = self.focused_pane
@@ -342,7 +325,7 @@ class ReaderApp(App):
     def _load(self, pane: ArticlePane, index: int) -> None:
         """Show article ``index`` in ``pane``, with its colours, search matches, highlights and header."""
         pane.show_article(self.articles[index], index, self.alignment)
-        pane.set_matches(self.last_search.in_article(index))
+        pane.set_matches(self.searcher.in_article(index))
         self.highlighter.show()
         self._header(pane).show(pane.article, index, len(self.articles))
 
@@ -361,6 +344,17 @@ class ReaderApp(App):
     @on(ArticlePane.HighlightRequested)
     def _highlight(self, event: ArticlePane.HighlightRequested) -> None:
         self.highlighter.add(event.pane, event.start, event.end)
+
+    def action_highlight(self) -> None:
+        """m: highlight at once (not by message), so the dialog takes the keys typed right after."""
+        pane = self.focused_pane
+        span = pane.take_span()
+        if span is not None:
+            self.highlighter.add(pane, *span)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The priority keys (m, t, /, H) act on the main screen only: a dialog's keys are its own."""
+        return action not in PRIORITY_ACTIONS or not isinstance(self.screen, ModalScreen)
 
     def action_tag_highlight(self) -> None:
         self.highlighter.edit_at_cursor(self.focused_pane)

@@ -17,34 +17,23 @@ from reader.highlights.anchor import Anchor, context
 from reader.highlights.entries import Placed, article_key, counterparts, place
 from reader.highlights.model import Highlight, parse_tags
 from reader.highlights.store import HighlightStore
-from reader.model import Alignment, Article
+from reader.model import Alignment
+from reader.ui.host import Host
 from reader.ui.notices import BRIEF, ERROR, NOTICE, SHORT
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.wording import counted
 
 
-class HighlightHost(Protocol):
+class HighlightHost(Host, Protocol):
     """What the highlight work needs of the app."""
 
-    articles: list[Article]
     alignment: Alignment | None
-
-    @property
-    def panes(self) -> list[ArticlePane]: ...
 
     @property
     def screen(self) -> Screen: ...
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information", timeout: float | None = None,
-               markup: bool = True) -> None: ...
-
-    def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
-
     def highlight_style(self) -> Style:
         """The theme's style of a highlight (tag colours are added to it)."""
-
-    def reveal(self, article: int, start: int, end: int) -> None:
-        """Show [start, end) of ``article`` in a pane, the cursor on it, and flash it."""
 
 
 def needs_store(method: Callable) -> Callable:

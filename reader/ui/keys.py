@@ -22,12 +22,14 @@ PANE = [
     Binding("W", "move_start(1)", "Selection: start a word later", id="select_start_right", show=False),
     Binding("B", "move_start(-1)", "Selection: start a word earlier", id="select_start_left", show=False),
     Binding("dollar_sign", "extend_paragraph", "Selection: to paragraph end", id="select_paragraph_end", show=False),
-    Binding("m", "mark", "Highlight", id="highlight"),
     Binding("escape", "cancel_selection", "Cancel selection", id="cancel_selection", show=False),
     Binding("y,ctrl+c", "copy", "Copy selection or sentence", id="copy", show=False),
 ]
 
+# Keys that open a dialog with a text field are priority bindings: the dialog opens while the
+# key is handled, so what is typed right after it (however fast) goes into the dialog
 APP = [
+    Binding("m", "highlight", "Highlight", id="highlight", priority=True),
     Binding("enter,c", "jump_counterpart", "Counterpart", id="jump_counterpart"),
     Binding("tab,l,ctrl+right", "focus_pane(1)", "Next pane", id="next_pane", show=False),
     Binding("shift+tab,h,ctrl+left", "focus_pane(-1)", "Previous pane", id="previous_pane", show=False),
@@ -35,7 +37,7 @@ APP = [
     Binding("d", "toggle_detail", "Detail", id="toggle_detail"),
     Binding("a", "filter('shared')", "Only shared", id="only_shared", show=False),
     Binding("u", "filter('unique')", "Only unique", id="only_unique", show=False),
-    Binding("slash", "search", "Search", id="search"),
+    Binding("slash", "search", "Search", id="search", priority=True),
     Binding("n", "search_next(1)", "Next match", id="search_next", show=False),
     Binding("N", "search_next(-1)", "Previous match", id="search_previous", show=False),
     Binding("o", "switch_article", "Articles", id="switch_article"),
@@ -43,8 +45,8 @@ APP = [
     Binding("comma", "cycle_article(-1)", "Previous article in pane", id="previous_article", show=False),
     Binding("plus,equals_sign", "threshold(1)", "Stricter", id="threshold_up", show=False),
     Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
-    Binding("t", "tag_highlight", "Tag / note", id="tag_highlight"),
-    Binding("H", "highlights", "Highlights", id="highlights"),
+    Binding("t", "tag_highlight", "Tag / note", id="tag_highlight", priority=True),
+    Binding("H", "highlights", "Highlights", id="highlights", priority=True),
     Binding("x", "export", "Export", id="export"),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),

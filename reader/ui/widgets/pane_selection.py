@@ -79,16 +79,21 @@ class Selecting:
             self.action_select()
         self.set_cursor(self.article_layout.paragraph_end(self.cursor))
 
-    def action_mark(self) -> None:
-        """Highlight the selection, or the cursor sentence when nothing is selected."""
+    def take_span(self) -> tuple[int, int] | None:
+        """What m highlights: the selection (which ends), or the cursor sentence; None if empty."""
         if self.selection:
             start, end = sorted(self.selection)
         else:
             sent = self.article.sentences[self.cursor]
             start, end = sent.start, sent.end
         self._select(None)
-        if end > start:
-            self.post_message(self.HighlightRequested(self, start, end))
+        return (start, end) if end > start else None
+
+    def action_mark(self) -> None:
+        """Ask for the selection (or the cursor sentence) to be highlighted."""
+        span = self.take_span()
+        if span is not None:
+            self.post_message(self.HighlightRequested(self, *span))
 
     def action_cancel_selection(self) -> None:
         if self.selection:
