@@ -257,9 +257,9 @@ async def test_threshold_changes_live():
 
 
 async def test_user_keymap_remaps_by_id():
-    app = seed_app(keymap={"sentence_down": "x"})
+    app = seed_app(keymap={"sentence_down": "J"})
     async with running(app, SIZE) as pilot:
-        await pilot.press("x", "x")
+        await pilot.press("J", "J")
         assert app.focused_pane.cursor == 2
 
 

@@ -326,3 +326,18 @@ async def test_keys_typed_right_after_a_dialog_key_go_into_the_dialog(tmp_path):
         await pilot.press("down")
         await pilot.press("m", "t", "slash")  # in the panel's list these keys are not the main screen's
         assert isinstance(app.screen, HighlightsScreen) and len(app.store.list()) == 1
+
+
+async def test_fast_keys_act_in_the_order_typed(tmp_path):
+    """tab ] m typed at once: m highlights in the pane tab went to, at the passage ] reached."""
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        second = app.panes[1]
+        target = second.article_layout.next_aligned_sentence(0, 1)
+        send_at_once(app, [("tab", "\t"), ("right_square_bracket", "]"), ("m", "m"), *[(c, c) for c in "ok"]])
+        await pilot.pause()
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s", "j", "j")
+        (h,) = app.store.list()
+        assert h.quote == second.article.sentence_text(second.article.sentences[target]) and h.tags == ("ok",)
+        assert app.focused is second and second.cursor == target + 2

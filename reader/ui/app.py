@@ -36,7 +36,7 @@ MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
 FOLLOW_FRACTION = 3  # with sync on, the others follow what is a third down a mouse-scrolled pane
 THRESHOLD_STEP = 0.05
-PRIORITY_ACTIONS = {b.action for b in keys.APP if b.priority}
+MAIN_SCREEN_ACTIONS = {b.action.split("(")[0] for b in keys.APP}
 
 
 class ReaderApp(App):
@@ -225,7 +225,7 @@ class ReaderApp(App):
         panes = self.visible_panes
         current = self.focused_pane
         k = panes.index(current) if current in panes else 0
-        panes[(k + delta) % len(panes)].focus()
+        self.set_focus(panes[(k + delta) % len(panes)])  # at once: the keys typed next act there
 
     def action_jump_counterpart(self) -> None:
         """Level every other pane's counterpart of the cursor's passage with the cursor, and flash it."""
@@ -353,8 +353,8 @@ class ReaderApp(App):
             self.highlighter.add(pane, *span)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The priority keys (m, t, /, H) act on the main screen only: a dialog's keys are its own."""
-        return action not in PRIORITY_ACTIONS or not isinstance(self.screen, ModalScreen)
+        """The main screen's (priority) keys act there only: a dialog's keys are its own."""
+        return action not in MAIN_SCREEN_ACTIONS or not isinstance(self.screen, ModalScreen)
 
     def action_tag_highlight(self) -> None:
         self.highlighter.edit_at_cursor(self.focused_pane)

@@ -3,6 +3,8 @@ config.toml remaps any of them by that id: this is the one list the help screen 
 config is checked against."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
 
 PANE = [
@@ -26,10 +28,8 @@ PANE = [
     Binding("y,ctrl+c", "copy", "Copy selection or sentence", id="copy", show=False),
 ]
 
-# Keys that open a dialog with a text field are priority bindings: the dialog opens while the
-# key is handled, so what is typed right after it (however fast) goes into the dialog
 APP = [
-    Binding("m", "highlight", "Highlight", id="highlight", priority=True),
+    Binding("m", "highlight", "Highlight", id="highlight"),
     Binding("enter,c", "jump_counterpart", "Counterpart", id="jump_counterpart"),
     Binding("tab,l,ctrl+right", "focus_pane(1)", "Next pane", id="next_pane", show=False),
     Binding("shift+tab,h,ctrl+left", "focus_pane(-1)", "Previous pane", id="previous_pane", show=False),
@@ -37,7 +37,7 @@ APP = [
     Binding("d", "toggle_detail", "Detail", id="toggle_detail"),
     Binding("a", "filter('shared')", "Only shared", id="only_shared", show=False),
     Binding("u", "filter('unique')", "Only unique", id="only_unique", show=False),
-    Binding("slash", "search", "Search", id="search", priority=True),
+    Binding("slash", "search", "Search", id="search"),
     Binding("n", "search_next(1)", "Next match", id="search_next", show=False),
     Binding("N", "search_next(-1)", "Previous match", id="search_previous", show=False),
     Binding("o", "switch_article", "Articles", id="switch_article"),
@@ -45,12 +45,19 @@ APP = [
     Binding("comma", "cycle_article(-1)", "Previous article in pane", id="previous_article", show=False),
     Binding("plus,equals_sign", "threshold(1)", "Stricter", id="threshold_up", show=False),
     Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
-    Binding("t", "tag_highlight", "Tag / note", id="tag_highlight", priority=True),
-    Binding("H", "highlights", "Highlights", id="highlights", priority=True),
+    Binding("t", "tag_highlight", "Tag / note", id="tag_highlight"),
+    Binding("H", "highlights", "Highlights", id="highlights"),
     Binding("x", "export", "Export", id="export"),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
+
+# The main screen's keys act as the app receives them (priority), in the order they are typed:
+# otherwise each goes round the focused pane first, and a key that opens a dialog (m, /, t, H)
+# would open it after the keys typed behind it were taken as the main screen's.  In a dialog
+# they do not act (ReaderApp.check_action).
+PANE = [replace(b, priority=True) for b in PANE]
+APP = [replace(b, priority=True) for b in APP]
 
 HIGHLIGHTS_PANEL = [
     Binding("escape", "close", "Close", id="close_highlights"),
