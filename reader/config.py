@@ -170,6 +170,8 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
             raise ConfigError(f"{source}: '{dotted}' must be a table of strings")
         if dotted == "highlights.tag_colors":
             _check_colours(value, dotted, source)
+        if dotted == "keys":
+            _check_keys(value, source)
         return {str(k): v for k, v in value.items()}
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
@@ -204,6 +206,17 @@ def _check_theme(theme: str, source: str) -> None:
 
     if theme not in BUILTIN_THEMES:
         raise ConfigError(f"{source}: 'ui.theme' = {theme!r} is not a theme{_hint(theme, BUILTIN_THEMES)}")
+
+
+def _check_keys(keymap: dict[str, str], source: str) -> None:
+    """[keys] against the app's bindings (loads the binding registry, and so Textual, only when
+    a config remaps keys)."""
+    from reader.ui.keymap import KeymapError, check_keymap
+
+    try:
+        check_keymap(keymap)
+    except KeymapError as e:
+        raise ConfigError(f"{source}: {e}") from None
 
 
 def _hint(key: str, known: dict) -> str:

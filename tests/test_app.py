@@ -201,7 +201,7 @@ async def test_search_across_articles_and_next_match():
         assert len(app.screen.matches) >= 2
         await pilot.press("enter")
         await pilot.pause()
-        assert app.last_search.query == "Cato" and len(app.last_search.matches) >= 2
+        assert app.searcher.last.query == "Cato" and len(app.searcher.last.matches) >= 2
         first = (app.focused_pane.article_index, app.focused_pane.cursor)
         await pilot.press("n")
         assert (app.focused_pane.article_index, app.focused_pane.cursor) != first
@@ -257,9 +257,9 @@ async def test_threshold_changes_live():
 
 
 async def test_user_keymap_remaps_by_id():
-    app = seed_app(keymap={"sentence_down": "x"})
+    app = seed_app(keymap={"sentence_down": "J"})
     async with running(app, SIZE) as pilot:
-        await pilot.press("x", "x")
+        await pilot.press("J", "J")
         assert app.focused_pane.cursor == 2
 
 
@@ -305,3 +305,47 @@ async def test_markup_and_escape_sequences_are_data(tmp_path):
         await pilot.press("j", "d", "slash", "escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_next_aligned_levels_its_counterparts_in_one_step_and_leaves_no_stale_marks():
+    app = seed_app()
+    async with running(app, SIZE) as pilot:
+        source = app.panes[1]
+        source.focus()
+        await pilot.pause()
+        checked = hidden = 0
+        for key in ["right_square_bracket"] * 6 + ["left_square_bracket"] * 3:
+            await pilot.press(key)
+            group = group_under_cursor(app, source)
+            assert group is not None
+            row = source.cursor_row()
+            assert 0 <= row < source.size.height
+            for pane in app.panes:
+                if pane is source:
+                    continue
+                mine = [p for p in group.passages if p.article == pane.article_index]
+                carets = [pane.render_line(y).text[1] for y in range(pane.size.height)]
+                if mine:
+                    assert pane.line_of(mine[0].start) - int(pane.scroll_offset.y) == row, "level"
+                    assert pane.cursor == mine[0].first_sentence and pane.marked
+                    checked += 1
+                else:
+                    assert not pane.marked and "▸" not in carets, "no stale cursor mark"
+                    hidden += 1
+        assert checked >= 6 and hidden >= 3
+        await pilot.press("s", "right_square_bracket")  # sync off: the others stay
+        assert not app.sync
+
+
+async def test_the_header_keeps_saying_what_the_filter_shows():
+    app = seed_app()
+    async with running(app, SIZE) as pilot:
+        assert "ONLY" not in app.sub_title
+        await pilot.press("u")
+        await pilot.pause(2.5)  # longer than the toast
+        assert app.sub_title.endswith("· ONLY UNIQUE TEXT")
+        assert "ONLY UNIQUE TEXT" in app.query_one("HeaderTitle").render().plain
+        await pilot.press("a")
+        assert app.sub_title.endswith("· ONLY SHARED PASSAGES")
+        await pilot.press("a")
+        assert "ONLY" not in app.sub_title

@@ -39,7 +39,7 @@ async def test_selection_by_words_spans_sentences(tmp_path):
         pane = app.panes[0]
         first = pane.article.sentences[0]
         await pilot.press("v", "j", "w", "w", "m")
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         (h,) = app.store.list()
         assert h.quote.startswith(pane.article.text[first.start : first.start + 20])
         assert len(h.quote) > first.end - first.start  # crossed into the next sentences
@@ -67,7 +67,7 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
         app.screen.query_one("Input").value = "#beta"
         await pilot.pause()
         assert len(app.screen.shown) == 1
-        await pilot.press("x")
+        await pilot.press("down", "x")
         await pilot.pause()
         assert len(app.store.list()) == 1 and app.store.list()[0].tags == ("alpha",)
         await pilot.press("u")
@@ -95,7 +95,7 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
 async def test_keys_of_the_panel_can_be_remapped(tmp_path):
     app = app_with_store(tmp_path, keymap={"delete_highlight": "D", "undo_delete": "z"})
     async with running(app, SIZE) as pilot:
-        await pilot.press("m", *"alpha", "ctrl+s", "H")
+        await pilot.press("m", *"alpha", "ctrl+s", "H", "down")
         assert isinstance(app.screen, HighlightsScreen)
         await pilot.press("x")  # no longer delete
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_export_key_writes_markdown(tmp_path):
 async def test_highlights_survive_reopening(tmp_path):
     app = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
-        await pilot.press("j", "m", "escape")
+        await pilot.press("j", "m", "ctrl+s")
     app.store.close()
     again = app_with_store(tmp_path)
     async with running(again, SIZE) as pilot:
@@ -171,7 +171,7 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         assert text.find(" ", first.start) < lo + 1 and hi > pane.article_layout.lines[pane.line_of(first.start)].end
         await pilot.press("y")
         assert app.clipboard == text[lo:hi]
-        await pilot.press("m", "escape")
+        await pilot.press("m", "ctrl+s")
         await pilot.pause()
         (h,) = app.store.list()
         assert h.quote == text[lo:hi]
@@ -190,3 +190,154 @@ async def test_keys_pasted_after_enter_in_the_tags_land_in_the_note(tmp_path):
         await pilot.pause()
         assert app.screen.query_one("#tags").value == "ab"
         assert app.screen.query_one("#note").text == "xy"
+
+
+def send_at_once(app, keys: list[tuple[str, str]]) -> None:
+    """Queue key events before any is handled, as fast typing or a paste delivers them."""
+    from textual import events
+
+    for key, char in keys:
+        app._driver.send_message(events.Key(key, char))
+
+
+async def test_tab_moves_to_the_next_field_however_fast_the_typing(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        send_at_once(app, [(c, c) for c in "fact/cato"] + [("tab", "\t")] + [(c, c) for c in "Note"])
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "fact/cato"
+        assert app.screen.query_one("#note").text == "Note"
+        send_at_once(app, [("shift+tab", None), ("space", " "), ("x", "x")])
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "fact/cato x", "shift+tab goes back to the tags"
+        send_at_once(app, [("tab", "\t"), ("y", "y")])
+        await pilot.pause()
+        assert app.screen.query_one("#note").text == "Notey"
+
+
+async def test_the_tag_dialog_names_its_keys(tmp_path):
+    app = app_with_store(tmp_path, keymap={"save_edit": "ctrl+g"})
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        said = str(app.screen.query_one("#keys").render())
+        for words in ("tab: other field", "enter: to the note", "ctrl+g: save", "esc: drop the new highlight"):
+            assert words in said, said
+
+
+async def test_esc_in_a_new_highlights_dialog_takes_it_back(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert len(app.store.list()) == 1 and app.panes[0].marks
+        await pilot.press(*"half typed", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagNoteDialog)
+        assert app.store.list() == [] and not app.panes[0].marks
+        await pilot.press("m", *"kept", "ctrl+s", "t", "escape")  # esc when editing later keeps it
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.tags == ("kept",)
+
+
+async def test_m_on_highlighted_text_opens_that_highlight_instead_of_a_copy(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m", *"once", "ctrl+s")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("m")
+            await pilot.pause()
+            assert isinstance(app.screen, TagNoteDialog) and app.screen.query_one("#tags").value == "once"
+            await pilot.press("escape")  # not new: esc keeps it
+            await pilot.pause()
+        await pilot.press("v", "b", "m")  # a selection inside it too
+        await pilot.pause()
+        assert app.screen.query_one("#tags").value == "once"
+        await pilot.press("escape")
+        assert len(app.store.list()) == 1
+
+
+async def test_the_panel_opens_with_its_filter_focused_and_typing_only_filters(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
+        await pilot.press("H")
+        await pilot.pause()
+        await pilot.press(*"sanctioned ex")  # e edits, x deletes, u undoes, r renames: on the list only
+        await pilot.pause()
+        assert isinstance(app.screen, HighlightsScreen), "no dialog opened"
+        assert app.screen.query_one("Input").value == "sanctioned ex"
+        assert len(app.store.list()) == 2
+        await pilot.press(*["backspace"] * 13, *"beta")
+        await pilot.pause()
+        assert [r[0].tags for r in app.screen.shown] == [("beta",)], "tags match words too"
+        await pilot.press("down", "x")  # on the list, x deletes
+        await pilot.pause()
+        assert [h.tags for h in app.store.list()] == [("alpha",)]
+
+
+async def test_a_keyboard_selection_can_start_mid_sentence(tmp_path):
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        pane = app.panes[0]
+        sent = pane.article.sentences[0]
+        words = pane.article.text[sent.start : sent.end].split()
+        await pilot.press("v", "W", "W", "W", "B", "b", "m", "ctrl+s")  # start: 3 words on, 1 back; end: 1 back
+        await pilot.pause()
+        (h,) = app.store.list()
+        assert h.quote.split() == words[2:-1]
+        pane.set_cursor(3)
+        await pilot.press("W", "w")  # W alone starts a selection too, and w still moves its end
+        third = pane.article.sentences[3]
+        start, end = sorted(pane.selection)
+        assert start == third.start + len(pane.article.text[third.start:].split()[0]) + 1
+        assert end > third.end, "w took the end into the next sentence"
+
+
+async def test_keys_typed_right_after_a_dialog_key_go_into_the_dialog(tmp_path):
+    """Typed fast (tmux send-keys, a paste): m, /, H and t open their dialog while the key is
+    handled, so nothing typed after them reaches the panes (before: "fact" after m turned the
+    'a' filter on and opened search on '/')."""
+    from reader.ui.screens.search import SearchScreen
+
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        send_at_once(app, [("m", "m"), *[(c, c) for c in "fact"], ("slash", "/"), *[(c, c) for c in "cato"],
+                           ("tab", "\t"), *[(c, c) for c in "Note"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#tags").value == "fact/cato"
+        assert app.screen.query_one("#note").text == "Note"
+        assert app.panes[0].filter == "all", "no key reached the panes"
+        await pilot.press("ctrl+s")
+        send_at_once(app, [("slash", "/"), *[(c, c) for c in "Kosachev"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("Input").value == "Kosachev"
+        await pilot.press("escape")
+        send_at_once(app, [("H", "H"), *[(c, c) for c in "cato"]])
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HighlightsScreen) and app.screen.query_one("Input").value == "cato"
+        await pilot.press("down")
+        await pilot.press("m", "t", "slash")  # in the panel's list these keys are not the main screen's
+        assert isinstance(app.screen, HighlightsScreen) and len(app.store.list()) == 1
+
+
+async def test_fast_keys_act_in_the_order_typed(tmp_path):
+    """tab ] m typed at once: m highlights in the pane tab went to, at the passage ] reached."""
+    app = app_with_store(tmp_path)
+    async with running(app, SIZE) as pilot:
+        second = app.panes[1]
+        target = second.article_layout.next_aligned_sentence(0, 1)
+        send_at_once(app, [("tab", "\t"), ("right_square_bracket", "]"), ("m", "m"), *[(c, c) for c in "ok"]])
+        await pilot.pause()
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s", "j", "j")
+        (h,) = app.store.list()
+        assert h.quote == second.article.sentence_text(second.article.sentences[target]) and h.tags == ("ok",)
+        assert app.focused is second and second.cursor == target + 2

@@ -8,7 +8,8 @@ from ui_support import running, seed_app
 from reader.align import align
 from reader.errors import ReaderError
 from reader.ui.alignment_runner import AlignmentRunner
-from reader.ui.launch import check_keymap, check_theme
+from reader.ui.keymap import check_keymap
+from reader.ui.launch import check_theme
 from reader.ui.widgets.detail_panel import DetailPanel
 
 SIZE = (160, 45)
@@ -115,7 +116,7 @@ def test_unknown_theme_is_one_line_with_close_matches():
 def test_unknown_binding_id_in_keys_is_an_error():
     with pytest.raises(ReaderError, match="next_aligned"):
         check_keymap({"next_alinged": "x"})
-    check_keymap({"next_aligned": "x"})
+    check_keymap({"next_aligned": "ctrl+n"})
 
 
 async def test_two_hundred_articles_switch_and_swap(tmp_path):
@@ -190,7 +191,7 @@ async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(t
         assert app.articles[0].label == "[@click=app.quit]Evil[/]"
         await pilot.press("slash", *"council", "enter")
         await pilot.pause()
-        assert app.last_search.matches and app.is_running
+        assert app.searcher.last.matches and app.is_running
         toasts = [str(t.render()) for t in app.screen.query("Toast")]
         assert any("Match 1 of" in t and "[@click=app.quit]Evil[/]" in t for t in toasts), toasts
         shot = app.export_screenshot()
@@ -258,7 +259,7 @@ async def test_mouse_scrolling_a_pane_keeps_the_others_level():
 def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
     from reader.articles.loading import load_article
     from reader.model import Alignment, Group, Passage
-    from reader.ui.widgets.detail_panel import render_detail
+    from reader.ui.widgets.detail_panel import detail_rows
 
     texts = ["The senator met the speaker of the Duma in Moscow on Monday.",
              "The senator met the chairman of the Duma in Moscow on Monday.",
@@ -270,15 +271,17 @@ def test_detail_marks_words_of_close_wordings_but_not_of_paraphrases(tmp_path):
 
     def detail(other: int):
         group = Group(0.5, [Passage(k, 0, len(arts[k].text.rstrip()), 0, 0) for k in (0, other)])
-        return render_detail(Alignment(arts, [group], 0.25), 0, 0).renderables
+        return detail_rows(Alignment(arts, [group], 0.25), 0, 0)
 
     close = detail(1)
     assert "paraphrase" not in close[1].plain
-    marked = {close[2].plain[s.start:s.end]: str(s.style) for s in close[2].spans}
-    assert "strike" in marked["speaker"] and "yellow" in marked["chairman"]
+    (here_label, here), (there_label, there) = close[2], close[3]
+    assert (here_label, there_label) == ("here", "there"), "one above the other"
+    assert here.plain == "The senator met the [-speaker-] of the Duma in Moscow on Monday."
+    assert there.plain == "The senator met the {+chairman+} of the Duma in Moscow on Monday."
     loose = detail(2)
     assert "a paraphrase: shown without word marks" in loose[1].plain
-    assert loose[2].plain == texts[2] and not loose[2].spans
+    assert loose[2][1].plain == texts[0] and loose[3][1].plain == texts[2] and not loose[3][1].spans
 
 
 def test_every_binding_id_is_unique_remappable_and_in_help():
@@ -287,7 +290,7 @@ def test_every_binding_id_is_unique_remappable_and_in_help():
 
     ids = [b.id for b in keys.all_bindings()]
     assert all(ids) and len(ids) == len(set(ids)), "every binding has its own id"
-    check_keymap({i: "f12" for i in ids})  # [keys] accepts every one
+    check_keymap({i: f"f{n % 24 + 1}" if n < 24 else f"ctrl+f{n % 24 + 1}" for n, i in enumerate(ids)})  # every one
     shown = {row[2] for _, rows in help_sections({}) for row in rows}
     assert shown == set(ids)
     assert {"close_help", "undo_delete", "edit_highlight", "tags_done"} <= shown
@@ -295,3 +298,21 @@ def test_every_binding_id_is_unique_remappable_and_in_help():
     name = lambda b: b.action.split("(")[0]  # noqa: E731
     clashes = [b.id for b in keys.all_bindings() if name(b) in by_id and name(by_id[name(b)]) != name(b)]
     assert not clashes, "an action named like the id of a binding that does something else"
+
+
+async def test_the_switcher_tells_apart_articles_of_one_outlet_by_title_and_file_name(tmp_path):
+    from reader.articles.loading import load_articles
+    from reader.ui.app import ReaderApp
+
+    for name, title in [("morning.md", "Council passes budget"), ("evening.md", "Council passes budget"),
+                        ("other.md", "Mayor resigns")]:
+        (tmp_path / name).write_text(f"---\nsource: Daily Bugle\ntitle: {title}\n---\n\nThe council met today. "
+                                     f"It passed the budget of ten million.\n", encoding="utf-8")
+    app = ReaderApp(load_articles([tmp_path], print), threshold=0.25)
+    async with running(app, SIZE) as pilot:
+        await pilot.press("o")
+        options = app.screen.query_one("OptionList")
+        rows = [str(options.get_option_at_index(k).prompt) for k in range(options.option_count)]
+        assert len(set(rows)) == 3, rows
+        for row, article in zip(rows, app.articles):
+            assert "Daily Bugle" in row and article.meta.title in row and article.path.name in row

@@ -29,15 +29,18 @@ def test_runs_keep_the_original_text_and_where_it_is():
     assert [c.new for c in word_diff(old, new) if c.kind == "changed"] == [",", ", yes"]
 
 
-def test_detail_text_keeps_the_other_passage_spacing_and_strikes_what_it_lacks():
-    from reader.ui.widgets.detail_panel import diff_text
+def test_detail_shows_both_passages_marked_as_git_word_diff_does():
+    from reader.ui.widgets.detail_panel import marked
 
-    mine, theirs = "Mr. Paul said he would oppose new sanctions.", "Paul said he will oppose the new sanctions today."
-    text = diff_text(word_diff(mine, theirs), theirs)
-    assert text.plain == "Mr. Paul said he would will oppose the new sanctions today."
-    styled = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
-    assert "strike" in styled["Mr."] and "strike" in styled["would"]
-    assert "green" in styled["the"] and "green" in styled["today"] and "yellow" in styled["will"]
+    mine, theirs = "Mr. Paul said he would oppose new sanctions.", "Paul said he will  oppose the new sanctions today."
+    changes = word_diff(mine, theirs)
+    here, there = marked(changes, mine, "old"), marked(changes, theirs, "new")
+    assert here.plain == "[-Mr.-] Paul said he [-would-] oppose new sanctions."  # legible without colour
+    assert there.plain == "Paul said he {+will+}  oppose {+the+} new sanctions {+today+}."  # its own spacing
+    styled = lambda t: {t.plain[s.start:s.end]: str(s.style) for s in t.spans}  # noqa: E731
+    assert "strike" in styled(here)["Mr."] and "strike" in styled(here)["would"]
+    assert all("underline" in styled(there)[w] for w in ("will", "the", "today"))
+    assert "Paul" not in styled(here) and "oppose" not in styled(there)
 
 
 def test_common_share():

@@ -1,7 +1,6 @@
 """The reader app: articles side by side, aligned passages coloured and linked, all by keyboard."""
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -11,7 +10,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header
 
 from reader.highlights.store import HighlightStore
@@ -19,23 +18,25 @@ from reader.model import Alignment, Article, Group
 from reader.safe_text import safe
 from reader.ui import keys
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.commands import palette_commands
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
 from reader.ui.notices import BRIEF, ERROR, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
-from reader.ui.screens.search import Match, SearchResults, SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
+from reader.ui.searching import Searcher
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.pane_header import PaneHeader
+from reader.ui.wording import FILTER_LABELS, status_line
 
 MIN_PANE_WIDTH = 40
 FLASH_SECONDS = 0.7
 FOLLOW_FRACTION = 3  # with sync on, the others follow what is a third down a mouse-scrolled pane
 THRESHOLD_STEP = 0.05
-FILTER_LABELS = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}
+MAIN_SCREEN_ACTIONS = {b.action.split("(")[0] for b in keys.APP}
 
 
 class ReaderApp(App):
@@ -44,9 +45,9 @@ class ReaderApp(App):
     TITLE = "reader"
     CSS = """
     #panes { height: 1fr; }
-    .column { width: 1fr; border-left: vkey $panel; }
+    .column { width: 1fr; border-left: vkey $foreground-muted; }  /* 3:1 or more in dark and light themes */
     .column.-hidden { display: none; }
-    .column:focus-within { border-left: vkey $panel; }  /* makes focus moves restyle the column */
+    .column:focus-within { border-left: vkey $foreground-muted; }  /* makes focus moves restyle the column */
     .column:focus-within PaneHeader { background: $accent 30%; }
     """
     BINDINGS = keys.APP
@@ -55,6 +56,7 @@ class ReaderApp(App):
     sync: var[bool] = var(True)
     aligning: var[bool] = var(True)  # an alignment (first, or at a new threshold) is running
     alignment: var[Alignment | None] = var(None, always_update=True)  # the latest finished alignment
+    shown: var[str] = var("all")  # what the panes show: all text, only shared or only unique (a / u)
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
                  wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None,
@@ -70,7 +72,7 @@ class ReaderApp(App):
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
         self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
-        self.last_search = SearchResults()
+        self.searcher = Searcher(self)
 
     @property
     def store(self) -> HighlightStore | None:
@@ -129,12 +131,10 @@ class ReaderApp(App):
             self.visible_panes[0].focus()
 
     def _show_status(self) -> None:
-        """The title bar: how many articles and shared passages, the threshold, sync."""
-        groups = "aligning…" if self.aligning or self.alignment is None else f"{len(self.alignment.groups)} shared passages"
-        self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
-                          f" · sync {'on' if self.sync else 'off'}")
+        groups = None if self.aligning or self.alignment is None else len(self.alignment.groups)
+        self.sub_title = status_line(len(self.articles), groups, self.threshold, self.sync, self.shown)
 
-    watch_threshold = watch_sync = watch_aligning = _show_status  # each changes what the title bar says
+    watch_threshold = watch_sync = watch_aligning = watch_shown = _show_status  # each changes the title bar
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         """Colour the panes with a finished alignment."""
@@ -190,9 +190,19 @@ class ReaderApp(App):
     def on_article_pane_cursor_moved(self, event: ArticlePane.CursorMoved) -> None:
         if event.pane is not self.focused:
             return
-        if self.sync:
+        if self.sync and event.aligned and self.alignment is not None:
+            self._level_with(event.pane)
+        elif self.sync:
             self._sync_from(event.pane)
         self._show_detail()
+
+    def _level_with(self, source: ArticlePane) -> None:
+        """] or [ reached a passage: its counterparts come level with it in one step."""
+        g = self.alignment.group_at(source.article_index, source.cursor)
+        if g is None:
+            self._sync_from(source)
+        else:
+            level(source, self.alignment.groups[g], self.visible_panes)
 
     def _show_detail(self) -> None:
         panel = self.query_one(DetailPanel)
@@ -215,7 +225,7 @@ class ReaderApp(App):
         panes = self.visible_panes
         current = self.focused_pane
         k = panes.index(current) if current in panes else 0
-        panes[(k + delta) % len(panes)].focus()
+        self.set_focus(panes[(k + delta) % len(panes)])  # at once: the keys typed next act there
 
     def action_jump_counterpart(self) -> None:
         """Level every other pane's counterpart of the cursor's passage with the cursor, and flash it."""
@@ -280,30 +290,14 @@ class ReaderApp(App):
             return
         for pane in self.panes:
             pane.set_filter(mode)
+        self.shown = mode
         self.notify(f"Showing {FILTER_LABELS[mode]}", timeout=BRIEF)
 
     def action_search(self) -> None:
-        pane = self.focused_pane
-        self.push_screen(SearchScreen(self.articles, pane.article_index, self.last_search.query), self._search_done)
-
-    def _search_done(self, result: tuple[str, Match] | None) -> None:
-        if result is not None:
-            self._show_match(self.last_search.search(self.articles, *result, self.focused_pane.article_index))
+        self.searcher.open()
 
     def action_search_next(self, delta: int) -> None:
-        if not self.last_search.matches:
-            self.notify("No search yet: press / to search.", timeout=BRIEF)
-            return
-        self._show_match(self.last_search.step(delta))
-
-    def _show_match(self, match: Match) -> None:
-        pane = self._pane_for(match.article)
-        pane.focus()
-        for p in self.panes:
-            p.set_matches(self.last_search.in_article(p.article_index))
-        pane.set_cursor(pane.sentence_at_offset(match.start))
-        self.notify(f"Match {self.last_search.shown + 1} of {len(self.last_search.matches)}: "
-                    f"{safe(self.articles[match.article].label)}", timeout=BRIEF, markup=False)
+        self.searcher.step(delta)
 
     def action_switch_article(self) -> None:
         pane = self.focused_pane
@@ -331,7 +325,7 @@ class ReaderApp(App):
     def _load(self, pane: ArticlePane, index: int) -> None:
         """Show article ``index`` in ``pane``, with its colours, search matches, highlights and header."""
         pane.show_article(self.articles[index], index, self.alignment)
-        pane.set_matches(self.last_search.in_article(index))
+        pane.set_matches(self.searcher.in_article(index))
         self.highlighter.show()
         self._header(pane).show(pane.article, index, len(self.articles))
 
@@ -351,6 +345,17 @@ class ReaderApp(App):
     def _highlight(self, event: ArticlePane.HighlightRequested) -> None:
         self.highlighter.add(event.pane, event.start, event.end)
 
+    def action_highlight(self) -> None:
+        """m: highlight at once (not by message), so the dialog takes the keys typed right after."""
+        pane = self.focused_pane
+        span = pane.take_span()
+        if span is not None:
+            self.highlighter.add(pane, *span)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main screen's (priority) keys act there only: a dialog's keys are its own."""
+        return action not in MAIN_SCREEN_ACTIONS or not isinstance(self.screen, ModalScreen)
+
     def action_tag_highlight(self) -> None:
         self.highlighter.edit_at_cursor(self.focused_pane)
 
@@ -361,24 +366,18 @@ class ReaderApp(App):
         self.highlighter.export()
 
     @on(HighlightsScreen.Jump)
-    def _jump_to_highlight(self, event: HighlightsScreen.Jump) -> None:
-        self.highlighter.jump(event.highlight)
-
     @on(HighlightsScreen.Edit)
-    def _edit_highlight(self, event: HighlightsScreen.Edit) -> None:
-        self.highlighter.edit(event.highlight)
-
     @on(HighlightsScreen.Delete)
-    def _delete_highlight(self, event: HighlightsScreen.Delete) -> None:
-        self.highlighter.delete(event.highlight)
+    @on(HighlightsScreen.RenameTag)
+    def _panel_chose(self, event: HighlightsScreen.Chosen) -> None:
+        """The highlights panel asks for something to be done with a highlight."""
+        act = {HighlightsScreen.Jump: self.highlighter.jump, HighlightsScreen.Edit: self.highlighter.edit,
+               HighlightsScreen.Delete: self.highlighter.delete, HighlightsScreen.RenameTag: self.highlighter.rename}
+        act[type(event)](event.highlight)
 
     @on(HighlightsScreen.Undo)
     def _undo_delete(self) -> None:
         self.highlighter.undo()
-
-    @on(HighlightsScreen.RenameTag)
-    def _rename_tag(self, event: HighlightsScreen.RenameTag) -> None:
-        self.highlighter.rename(event.highlight)
 
     # ---------------------------------------------------------------- palette
     def all_bindings(self) -> list[Binding]:
@@ -386,14 +385,7 @@ class ReaderApp(App):
         return [*ArticlePane.BINDINGS, *self.BINDINGS]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        pane_ids = {b.id for b in ArticlePane.BINDINGS}
-        for b in self.all_bindings():
-            if b.action == "quit":
-                continue
-            run = partial(self._run_on_pane, b.action) if b.id in pane_ids else partial(self.run_action, b.action)
-            yield SystemCommand(b.description, f"{b.description} (keys: {b.key})", run)
+        return palette_commands(self, screen, super().get_system_commands(screen))
 
-    async def _run_on_pane(self, action: str) -> None:
+    async def run_on_pane(self, action: str) -> None:
         await self.run_action(action, self.focused_pane)
-

@@ -189,6 +189,23 @@ class ArticleLayout:
         para = self.article.sentences[cursor].paragraph
         return max(s.index for s in self.article.sentences if s.paragraph == para)
 
+    def start_step(self, start: int, end: int, delta: int) -> int:
+        """A selection's start moved to the next word (``delta`` > 0, keeping one word before
+        ``end``) or to the word before."""
+        text = self.article.text
+        pos = start
+        if delta > 0:
+            while pos < end and not text[pos].isspace():
+                pos += 1
+            while pos < end and text[pos].isspace():
+                pos += 1
+            return pos if pos < end else start
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+        return pos
+
     def word_step(self, anchor: int, head: int, delta: int) -> int:
         """A selection's head moved a word on (``delta`` > 0), or back a word, never past ``anchor``."""
         text = self.article.text

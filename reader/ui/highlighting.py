@@ -17,33 +17,23 @@ from reader.highlights.anchor import Anchor, context
 from reader.highlights.entries import Placed, article_key, counterparts, place
 from reader.highlights.model import Highlight, parse_tags
 from reader.highlights.store import HighlightStore
-from reader.model import Alignment, Article
+from reader.model import Alignment
+from reader.ui.host import Host
 from reader.ui.notices import BRIEF, ERROR, NOTICE, SHORT
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.wording import counted
 
 
-class HighlightHost(Protocol):
+class HighlightHost(Host, Protocol):
     """What the highlight work needs of the app."""
 
-    articles: list[Article]
     alignment: Alignment | None
-
-    @property
-    def panes(self) -> list[ArticlePane]: ...
 
     @property
     def screen(self) -> Screen: ...
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information", timeout: float | None = None,
-               markup: bool = True) -> None: ...
-
-    def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
-
     def highlight_style(self) -> Style:
         """The theme's style of a highlight (tag colours are added to it)."""
-
-    def reveal(self, article: int, start: int, end: int) -> None:
-        """Show [start, end) of ``article`` in a pane, the cursor on it, and flash it."""
 
 
 def needs_store(method: Callable) -> Callable:
@@ -101,8 +91,14 @@ class Highlighter:
     # ---------------------------------------------------------------- making
     @needs_store
     def add(self, pane: ArticlePane, start: int, end: int) -> None:
-        """Highlight [start, end) of the pane's article, keep what the other sources said, then edit it."""
+        """Highlight [start, end) of the pane's article, keep what the other sources said, then edit
+        it; text already inside a highlight opens that one instead."""
         art, k = pane.article, pane.article_index
+        existing = self._holding(k, start, end)
+        if existing is not None:
+            self.host.notify("Already highlighted: here it is.", timeout=BRIEF)
+            self.edit(existing)
+            return
         prefix, suffix = context(art.text, start, end)
         raw_start, raw_end = art.to_raw(start, end)
         said = counterparts(self.host.alignment, k, start, end)
@@ -112,8 +108,13 @@ class Highlighter:
             return
         self.placed[k].append((h, Anchor("exact", start, end, 100.0)))
         self.show()
-        self.host.notify(f"Highlighted ({len(said)} counterpart(s) kept). Add tags and a note, or esc.", timeout=SHORT)
-        self.edit(h)
+        self.host.notify(f"Highlighted ({counted(len(said), 'counterpart')} kept). Add tags and a note; "
+                         f"esc takes the highlight back.", timeout=SHORT)
+        self.edit(h, new=True)
+
+    def _holding(self, article: int, start: int, end: int) -> Highlight | None:
+        """The highlight of ``article`` that holds all of [start, end), if any."""
+        return next((h for h, a in self.placed[article] if a.found and a.start <= start and end <= a.end), None)
 
     def edit_at_cursor(self, pane: ArticlePane) -> None:
         sent = pane.article.sentences[pane.cursor]
@@ -132,23 +133,37 @@ class Highlighter:
             return False, None
 
     @needs_store
-    def edit(self, h: Highlight, tags: str | None = None, note: str | None = None) -> None:
-        """Edit tags and note; if saving fails the dialog opens again with what was typed."""
+    def edit(self, h: Highlight, tags: str | None = None, note: str | None = None, new: bool = False) -> None:
+        """Edit tags and note; if saving fails the dialog opens again with what was typed.  Cancelling
+        the dialog of a ``new`` highlight takes the highlight back."""
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
+                if new:
+                    self._take_back(h)
                 return
             new_tags, new_note = result
             ok, saved = self._saving(self.store.update, h.id, tags=parse_tags(new_tags), note=new_note)
             if not ok:
-                self.edit(h, new_tags, new_note)
+                self.edit(h, new_tags, new_note, new)
             else:
                 self._replace(saved)
 
         from reader.ui.screens.tag_note import TagNoteDialog  # loads when first used: faster start-up
 
         dialog = TagNoteDialog(h.quote, " ".join(h.tags) if tags is None else tags,
-                               h.note if note is None else note, list(self.store.tags()))
+                               h.note if note is None else note, list(self.store.tags()), new)
         self.host.push_screen(dialog, done)
+
+    def _take_back(self, h: Highlight) -> None:
+        """Remove a highlight just made (its dialog was cancelled)."""
+        if self._saving(self.store.delete, h.id)[0]:
+            self._drop(h.id)
+            self.host.notify("Highlight taken back.", timeout=BRIEF)
+
+    def _drop(self, hid: str) -> None:
+        for placed in self.placed:
+            placed[:] = [(x, a) for x, a in placed if x.id != hid]
+        self._changed()
 
     def _replace(self, new: Highlight) -> None:
         for placed in self.placed:
@@ -191,9 +206,7 @@ class Highlighter:
         if not self._saving(self.store.delete, h.id)[0]:
             return
         self.deleted.append(h.id)
-        for placed in self.placed:
-            placed[:] = [(x, a) for x, a in placed if x.id != h.id]
-        self._changed()
+        self._drop(h.id)
         self.host.notify("Deleted. Press u to undo.", timeout=SHORT)
 
     @needs_store
@@ -218,7 +231,7 @@ class Highlighter:
             if ok:
                 self._place()
                 self._changed()
-                self.host.notify(f"Renamed on {count} highlight(s).", timeout=SHORT)
+                self.host.notify(f"Renamed on {counted(count, 'highlight')}.", timeout=SHORT)
 
         from reader.ui.screens.tag_note import RenameTagDialog
 
@@ -235,5 +248,5 @@ class Highlighter:
         except ReaderError as e:
             self.host.notify(str(e), severity="error", timeout=ERROR, markup=False)
             return
-        self.host.notify(f"Exported {len(entries)} highlight(s) to {self.export_path}", timeout=NOTICE,
+        self.host.notify(f"Exported {counted(len(entries), 'highlight')} to {self.export_path}", timeout=NOTICE,
                          markup=False)

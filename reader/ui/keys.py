@@ -3,6 +3,8 @@ config.toml remaps any of them by that id: this is the one list the help screen 
 config is checked against."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
 
 PANE = [
@@ -19,13 +21,15 @@ PANE = [
     Binding("v", "select", "Select", id="select"),
     Binding("w", "extend_word(1)", "Selection: extend by a word", id="select_word_right", show=False),
     Binding("b", "extend_word(-1)", "Selection: shrink by a word", id="select_word_left", show=False),
+    Binding("W", "move_start(1)", "Selection: start a word later", id="select_start_right", show=False),
+    Binding("B", "move_start(-1)", "Selection: start a word earlier", id="select_start_left", show=False),
     Binding("dollar_sign", "extend_paragraph", "Selection: to paragraph end", id="select_paragraph_end", show=False),
-    Binding("m", "mark", "Highlight", id="highlight"),
     Binding("escape", "cancel_selection", "Cancel selection", id="cancel_selection", show=False),
     Binding("y,ctrl+c", "copy", "Copy selection or sentence", id="copy", show=False),
 ]
 
 APP = [
+    Binding("m", "highlight", "Highlight", id="highlight"),
     Binding("enter,c", "jump_counterpart", "Counterpart", id="jump_counterpart"),
     Binding("tab,l,ctrl+right", "focus_pane(1)", "Next pane", id="next_pane", show=False),
     Binding("shift+tab,h,ctrl+left", "focus_pane(-1)", "Previous pane", id="previous_pane", show=False),
@@ -48,6 +52,13 @@ APP = [
     Binding("q", "quit", "Quit", id="quit"),
 ]
 
+# The main screen's keys act as the app receives them (priority), in the order they are typed:
+# otherwise each goes round the focused pane first, and a key that opens a dialog (m, /, t, H)
+# would open it after the keys typed behind it were taken as the main screen's.  In a dialog
+# they do not act (ReaderApp.check_action).
+PANE = [replace(b, priority=True) for b in PANE]
+APP = [replace(b, priority=True) for b in APP]
+
 HIGHLIGHTS_PANEL = [
     Binding("escape", "close", "Close", id="close_highlights"),
     Binding("enter", "jump", "Jump", id="jump_highlight", show=False),
@@ -59,11 +70,13 @@ HIGHLIGHTS_PANEL = [
 ]
 
 TAG_NOTE = [
-    Binding("escape", "cancel", "Cancel", id="cancel_edit"),
+    Binding("escape", "cancel", "Cancel (takes a new highlight back)", id="cancel_edit"),
     Binding("ctrl+s", "save", "Save", id="save_edit"),
-    # a priority binding moves focus while the key is handled, so keys typed (or
-    # pasted) right after Enter already go to the note
+    # priority bindings move the focus while the key is handled, so keys typed (or pasted)
+    # right after Enter or Tab already go to the other field, however fast they come
     Binding("enter", "to_note", "Tags done: to the note", id="tags_done", show=False, priority=True),
+    Binding("tab", "other_field", "Next field", id="next_field", show=False, priority=True),
+    Binding("shift+tab", "other_field", "Previous field", id="previous_field", show=False, priority=True),
 ]
 
 RENAME_TAG = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
@@ -71,11 +84,18 @@ RENAME_TAG = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
 SEARCH = [
     Binding("escape", "dismiss_none", "Cancel", id="close_search"),
     Binding("down", "focus_results", "Results", show=False, id="search_results"),
+    Binding("ctrl+t", "toggle_scope", "This pane / all articles", id="search_scope"),
+    Binding("ctrl+n", "toggle_variants", "Name variants on / off", id="search_variants"),
 ]
 
 SWITCHER = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
 
-HELP = [Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help")]
+SCROLLS_HELP = ("sentence_down", "sentence_up", "page_down", "page_up", "top", "bottom")  # their keys scroll help
+HELP = [
+    Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
+    *(Binding(b.key, b.action, b.description.replace("sentence", "line"), id=f"help_{b.id}", show=False)
+      for b in PANE if b.id in SCROLLS_HELP),
+]
 
 SECTIONS: dict[str, list[Binding]] = {
     "Reading": [*PANE, *APP],

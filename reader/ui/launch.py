@@ -10,17 +10,6 @@ from textual.app import App
 from reader.errors import ReaderError, warn
 from reader.highlights.store import HighlightStore
 from reader.ui.app import ReaderApp
-from reader.ui.keys import binding_ids
-
-
-def check_keymap(keys: dict[str, str]) -> None:
-    """Unknown binding ids in the config are a one-line error with a close match."""
-    known = binding_ids()
-    for key in keys:
-        if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ReaderError(f"config: [keys] has no binding '{key}'{hint} (press ? in the app for the list)")
 
 
 def check_theme(app: App, theme: str) -> None:
@@ -37,7 +26,6 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
     articles = load_articles(paths, warn)
     if len(articles) < 2:
         warn("only one article: nothing to align it with")
-    check_keymap(config.keys)
     app = ReaderApp(
         articles,
         threshold=config.align.threshold if threshold is None else threshold,

@@ -17,12 +17,14 @@ def follow(alignment: Alignment, source: ArticlePane, panes: list[ArticlePane], 
             row = source.sentence_line(sentence) - int(source.scroll_offset.y)
             pane.place_line_at_row(pane.line_of(passage.start), row)
             pane.show_counterpart(passage.first_sentence)
+        elif pane is not source:
+            pane.hide_cursor_mark()
 
 
-def level(source: ArticlePane, group: Group, panes: list[ArticlePane], flash_seconds: float) -> list[Passage]:
+def level(source: ArticlePane, group: Group, panes: list[ArticlePane], flash_seconds: float = 0.0) -> list[Passage]:
     """Put the passages of ``group`` that other panes show level with the cursor's sentence (all
-    panes move when a passage near an article's end cannot), cursor on each, flashed.  Returns
-    those passages."""
+    panes move when a passage near an article's end cannot), cursor on each, flashed if
+    ``flash_seconds``; the other panes show no stale cursor.  Returns those passages."""
     shown = {p.article_index: p for p in panes}
     targets = [(shown[p.article], p) for p in group.passages if p.article in shown and shown[p.article] is not source]
     own_line = source.sentence_line(source.cursor)
@@ -31,8 +33,11 @@ def level(source: ArticlePane, group: Group, panes: list[ArticlePane], flash_sec
     source.place_line_at_row(own_line, row)
     for pane, passage in targets:
         pane.place_line_at_row(pane.line_of(passage.start), row)
-        pane.cursor = passage.first_sentence
-        pane.flash(passage.start, passage.end, flash_seconds)
+        pane.show_counterpart(passage.first_sentence)
+        if flash_seconds:
+            pane.flash(passage.start, passage.end, flash_seconds)
+    for pane in set(panes) - {source} - {pane for pane, _ in targets}:
+        pane.hide_cursor_mark()
     return [p for _, p in targets]
 
 

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui import keys
+from reader.ui.keymap import key_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -43,19 +44,22 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(keys_, description, binding_id)
         hint = Text("Mouse: click moves the cursor, the wheel scrolls (other panes follow when sync is on), "
                     "a drag selects whole words (then m highlights, y copies).\n"
+                    "j/k scroll this list, g/G go to its top and bottom. "
                     "Every action is also in the command palette (ctrl+p). Esc closes this.", style="dim")
         with VerticalScroll():
             yield Static(table)
             yield Static(hint)
 
+    def action_move(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
-def key_label(keys_: str) -> str:
-    """"j,down" -> "j / ↓"."""
-    names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "question_mark": "?", "slash": "/",
-             "plus": "+", "minus": "-", "left_curly_bracket": "{", "right_curly_bracket": "}",
-             "left_square_bracket": "[", "right_square_bracket": "]", "comma": ",", "full_stop": ".",
-             "dollar_sign": "$", "equals_sign": "=", "escape": "esc"}
-    return " / ".join(names.get(k.strip(), k.strip()) for k in keys_.split(","))
+    def action_page(self, direction: int) -> None:
+        view = self.query_one(VerticalScroll)
+        view.scroll_relative(y=direction * max(1, view.scrollable_content_region.height - 1), animate=False)
+
+    def action_edge(self, direction: int) -> None:
+        view = self.query_one(VerticalScroll)
+        view.scroll_to(y=0 if direction < 0 else view.max_scroll_y, animate=False)
 
 
 def help_sections(keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:

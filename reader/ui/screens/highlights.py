@@ -18,7 +18,8 @@ QUOTE_CHARS = 90  # the start of the quote shown in a row
 
 
 class HighlightsScreen(ModalScreen[None]):
-    """All highlights. Type to filter: words match the text, #tag a tag, @name an article.
+    """All highlights. Type to filter (the filter has the focus when the panel opens): words match
+    the text, #tag a tag, @name an article; ↓ or enter goes to the list, where its keys act.
 
     What to do with a highlight is asked of the app in a message (``Jump``, ``Edit``, ``Delete``,
     ``Undo``, ``RenameTag``); the app answers with ``refresh_rows``."""
@@ -60,12 +61,19 @@ class HighlightsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="Filter: words, #tag, @source   (enter jump · e edit · x delete · u undo · r rename tag)")
+            yield Input(placeholder="Type to filter: words, #tag, @source · ↓ list: enter jump · e edit · x delete · "
+                                    "u undo · r rename tag")
             yield OptionList()
 
     def on_mount(self) -> None:
         self.refresh_rows(self.rows)
-        self.query_one(OptionList).focus()
+        self.query_one(Input).focus()
+
+    LIST_ACTIONS = ("jump", "edit", "delete", "undo", "rename")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The list's keys act only on the list: typed into the filter, they are text."""
+        return action not in self.LIST_ACTIONS or isinstance(self.focused, OptionList)
 
     def refresh_rows(self, rows: list[tuple[Highlight, str, str]]) -> None:
         self.rows = rows
@@ -134,7 +142,7 @@ def _matches(row, tags: list[str], names: list[str], text: list[str]) -> bool:
         return False
     if any(n not in label.lower() and n not in h.article_path.lower() for n in names):
         return False
-    hay = (h.quote + " " + h.note).lower()
+    hay = " ".join([h.quote, h.note, *h.tags]).lower()  # a word finds a tag too
     return all(w in hay for w in text)
 
 

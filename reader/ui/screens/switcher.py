@@ -13,7 +13,8 @@ from reader.ui import keys
 
 
 class ArticleSwitcher(ModalScreen[int | None]):
-    """A list of all articles; picking one returns its index."""
+    """A list of all articles (outlet and title, then file name and date, so that articles of one
+    outlet are told apart); picking one returns its index."""
 
     BINDINGS = keys.SWITCHER
     DEFAULT_CSS = """
@@ -28,12 +29,13 @@ class ArticleSwitcher(ModalScreen[int | None]):
         self.shown = shown
 
     def compose(self) -> ComposeResult:
-        options = []
-        for k, a in enumerate(self.articles):
-            mark = "●" if k in self.shown else " "
-            label = Text.assemble((f"{mark} {k + 1:>3}  ", "dim"), (safe(a.label), "bold"), "  ", safe(a.meta.title))
-            options.append(Option(label, id=str(k)))
-        yield OptionList(*options)
+        yield OptionList(*[Option(self._label(k, a), id=str(k)) for k, a in enumerate(self.articles)])
+
+    def _label(self, k: int, article: Article) -> Text:
+        mark = "●" if k in self.shown else " "
+        where = " · ".join(x for x in (safe(article.path.name), safe(article.meta.date or "")) if x)
+        return Text.assemble((f"{mark} {k + 1:>3}  ", "dim"), (safe(article.label), "bold"), "  ",
+                             safe(article.meta.title or ""), "\n", " " * 7, (where, "dim"))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

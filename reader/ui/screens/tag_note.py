@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from reader.safe_text import safe
 from reader.ui import keys
+from reader.ui.keymap import bound_keys
 
 
 class TagSuggester(Suggester):
@@ -31,7 +32,7 @@ class TagSuggester(Suggester):
 
 
 class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
-    """Returns (tags text, note) or None when cancelled."""
+    """Returns (tags text, note) or None when cancelled.  Its last line names its keys."""
 
     BINDINGS = keys.TAG_NOTE
     DEFAULT_CSS = """
@@ -39,25 +40,38 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
     TagNoteDialog > Vertical { width: 90; max-width: 96%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
     TagNoteDialog TextArea { height: 8; }
     TagNoteDialog .quote { color: $text-muted; max-height: 4; }
+    TagNoteDialog #keys { color: $text-muted; }
     """
 
-    def __init__(self, quote: str, tags: str, note: str, known_tags: list[str]) -> None:
+    def __init__(self, quote: str, tags: str, note: str, known_tags: list[str], new: bool = False) -> None:
+        """``new``: the highlight was just made, and cancelling takes it back."""
         super().__init__()
         self.quote = quote
         self.tags = tags
         self.note = note
         self.known_tags = known_tags
+        self.new = new
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(safe(self.quote), overflow="ellipsis"), classes="quote")
             yield Label("Tags (space or comma separated, a/b nests; → accepts a completion):")
-            yield Input(value=self.tags, placeholder="quote/paul sanctions", suggester=TagSuggester(self.known_tags), id="tags")
-            yield Label("Note (several lines; ctrl+s saves, esc cancels):")
+            yield Input(value=self.tags, placeholder="quote/paul sanctions", suggester=TagSuggester(self.known_tags),
+                        select_on_focus=False, id="tags")  # back to the tags with tab: typing adds, not replaces
+            yield Label("Note (several lines):")
             yield TextArea(self.note, id="note")
+            yield Static(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
+        self.call_after_refresh(self._name_keys)
+
+    def _name_keys(self) -> None:
+        """Say which keys do what (the user's keymap applied)."""
+        cancel = "drop the new highlight" if self.new else "cancel"
+        said = [(bound_keys(self, "next_field"), "other field"), (bound_keys(self, "tags_done"), "to the note"),
+                (bound_keys(self, "save_edit"), "save"), (bound_keys(self, "cancel_edit"), cancel)]
+        self.query_one("#keys", Static).update(Text(" · ".join(f"{k}: {what}" for k, what in said if k)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_note":  # only from the tags field: Enter in the note is a new line
@@ -66,6 +80,10 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
 
     def action_to_note(self) -> None:
         self.set_focus(self.query_one("#note", TextArea))
+
+    def action_other_field(self) -> None:
+        tags = self.query_one("#tags", Input)
+        self.set_focus(self.query_one("#note", TextArea) if self.focused is tags else tags)
 
     def action_save(self) -> None:
         self.dismiss((self.query_one("#tags", Input).value, self.query_one("#note", TextArea).text))

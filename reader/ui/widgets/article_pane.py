@@ -1,8 +1,9 @@
 """A virtualised view of one article: only visible lines are drawn, and strips are cached.
 
 The pane owns a sentence cursor and draws its ``ArticleLayout`` (the pure logic of where text
-goes); it never reaches up into the app: it posts ``CursorMoved``, ``Scrolled`` and
-``HighlightRequested``.  Whatever the app shows on it goes through methods that redraw.
+goes); it never reaches up into the app: it posts ``CursorMoved``, ``Scrolled`` and (from
+``Selecting``, its selection by keys and mouse) ``HighlightRequested``.  Whatever the app shows
+on it goes through methods that redraw.
 """
 from __future__ import annotations
 
@@ -16,17 +17,16 @@ from textual.strip import Strip
 from reader.model import Alignment, Article
 from reader.ui import keys
 from reader.ui.article_layout import ArticleLayout
-from reader.ui.notices import BRIEF
 from reader.ui.palette import PaneStyles
 from reader.ui.widgets.pane_lines import GUTTER, Overlays, Range, fit, line_segments
-from reader.ui.wrap import snap_to_words
+from reader.ui.widgets.pane_selection import Selecting
 
 CACHED_STRIPS = 1024
 JUMP_CONTEXT_FRACTION = 4  # a jump out of view shows the cursor a quarter down, with context above
 MIN_TEXT_WIDTH = 8
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(Selecting, ScrollView, can_focus=True):
     """One article, wrapped to the pane's width, with a sentence cursor."""
 
     BINDINGS = keys.PANE
@@ -36,21 +36,14 @@ class ArticlePane(ScrollView, can_focus=True):
     ArticlePane { height: 1fr; width: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     """
 
-    class HighlightRequested(Message):
-        """The user asked to highlight [start, end) of this pane's article (display offsets)."""
-
-        def __init__(self, pane: ArticlePane, start: int, end: int) -> None:
-            super().__init__()
-            self.pane = pane
-            self.start = start
-            self.end = end
-
     class CursorMoved(Message):
-        """The cursor of ``pane`` moved to another sentence."""
+        """The cursor of ``pane`` moved to another sentence (``aligned``: to the next or previous
+        aligned passage, by ] or [)."""
 
-        def __init__(self, pane: ArticlePane) -> None:
+        def __init__(self, pane: ArticlePane, aligned: bool = False) -> None:
             super().__init__()
             self.pane = pane
+            self.aligned = aligned
 
     class Scrolled(Message):
         """The user scrolled ``pane`` with the mouse (the cursor did not move)."""
@@ -77,6 +70,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(CACHED_STRIPS)
         self._base_style: tuple[int, Style] | None = None  # (version, the widget's rich_style)
         self._focused = False  # as has_focus, which is too slow to ask for every line
+        self.marked = True  # the idle cursor is drawn (False: this pane has no counterpart to show)
         self._overlays_of: tuple[tuple, Overlays] | None = None  # (the state they show, the overlays)
         self.show_article(article, article_index)
 
@@ -102,7 +96,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.matches, self.marks = (), ()
         self.selection = self.flash_span = None
         self._relayout()
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         """Colour the aligned passages of a (new) alignment."""
@@ -185,7 +179,7 @@ class ArticlePane(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         over = self._overlays()
         lines = self.article_layout.lines
-        key = (index, width, self._version, over.key_on(lines[index]) if index < len(lines) and over.cursor else ())
+        key = (index, width, self._version, over.key_on(lines[index]) if index < len(lines) else ())
         strip = self._cache.get(key)
         if strip is None:
             strip = fit(line_segments(self.article_layout, index, over, self.styles_), width, self._widget_style())
@@ -194,11 +188,11 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def _overlays(self) -> Overlays:
         """What is drawn over the text now (made again only when some of it changed)."""
-        state = (self.cursor, self._focused, self.flash_span, self.selection, self._version)
+        state = (self.cursor, self._focused, self.marked, self.flash_span, self.selection, self._version)
         if self._overlays_of is None or self._overlays_of[0] != state:
             sents = self.article.sentences
-            over = Overlays(sents[self.cursor] if sents else None, self._focused, self.flash_span, self.selection,
-                            self.matches, self.marks)
+            cursor = sents[self.cursor] if sents and (self._focused or self.marked) else None
+            over = Overlays(cursor, self._focused, self.flash_span, self.selection, self.matches, self.marks)
             self._overlays_of = (state, over)
         return self._overlays_of[1]
 
@@ -209,7 +203,7 @@ class ArticlePane(ScrollView, can_focus=True):
         return self._base_style[1]
 
     # ---------------------------------------------------------------- cursor
-    def set_cursor(self, index: int, scroll: bool = True) -> None:
+    def set_cursor(self, index: int, scroll: bool = True, aligned: bool = False) -> None:
         sents = self.article.sentences
         if not sents:
             return
@@ -222,7 +216,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.refresh()  # the cursor is part of each line's cache key: nothing to forget
         if scroll:
             self.scroll_cursor_into_view()
-        self.post_message(self.CursorMoved(self))
+        self.post_message(self.CursorMoved(self, aligned))
 
     def scroll_cursor_into_view(self) -> None:
         if not self.article.sentences:
@@ -232,11 +226,15 @@ class ArticlePane(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height or 1
         y = int(self.scroll_offset.y)
         if bottom < y or top >= y + height:
-            self.scroll_to(y=max(0, top - height // JUMP_CONTEXT_FRACTION), animate=False)
+            self._scroll_y(max(0, top - height // JUMP_CONTEXT_FRACTION))
         elif top < y:
-            self.scroll_to(y=top, animate=False)
+            self._scroll_y(top)
         elif bottom >= y + height:
-            self.scroll_to(y=min(top, bottom - height + 1), animate=False)
+            self._scroll_y(min(top, bottom - height + 1))
+
+    def _scroll_y(self, y: int) -> None:
+        """Scroll now, not after the next refresh: levelling reads where each pane is right after."""
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def cursor_row(self) -> int:
         """The screen row (from the pane's top) of the cursor sentence's first line."""
@@ -249,12 +247,19 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def place_line_at_row(self, line: int, row: int) -> None:
         """Scroll so that screen line ``line`` shows at ``row`` of the pane."""
-        self.scroll_to(y=max(0, line - row), animate=False)
+        self._scroll_y(max(0, line - row))
 
     def show_counterpart(self, sentence: int) -> None:
         """Put the (idle) cursor on ``sentence`` without scrolling or telling anyone."""
-        if sentence != self.cursor and 0 <= sentence < len(self.article.sentences):
+        if (sentence != self.cursor or not self.marked) and 0 <= sentence < len(self.article.sentences):
             self.cursor = sentence
+            self.marked = True
+            self.refresh()
+
+    def hide_cursor_mark(self) -> None:
+        """No counterpart of the focused pane's passage is here: draw no idle cursor, which would be stale."""
+        if self.marked:
+            self.marked = False
             self.refresh()
 
     # ---------------------------------------------------------------- actions
@@ -272,7 +277,7 @@ class ArticlePane(ScrollView, can_focus=True):
         y = int(self.scroll_offset.y)
         row = self.cursor_row()
         target = max(0, min(y + delta * height, max(0, self.line_count - height)))
-        self.scroll_to(y=target, animate=False)
+        self._scroll_y(target)
         line = max(0, min(self.line_count - 1, target + max(0, row)))
         self.set_cursor(self.sentence_at_line(line), scroll=False)
 
@@ -283,59 +288,7 @@ class ArticlePane(ScrollView, can_focus=True):
         """Move to the first sentence of the next (or previous) aligned passage."""
         target = self.article_layout.next_aligned_sentence(self.cursor, delta)
         if target is not None:
-            self.set_cursor(target)
-
-    def action_copy(self) -> None:
-        """Copy the selected text, or the cursor sentence, to the clipboard."""
-        if self.selection:
-            lo, hi = sorted(self.selection)
-        elif self.article.sentences:
-            sent = self.article.sentences[self.cursor]
-            lo, hi = sent.start, sent.end
-        else:
-            return
-        self.app.copy_to_clipboard(self.article.text[lo:hi])
-        self.notify(f"Copied {hi - lo} characters.", timeout=BRIEF)
-
-    # ---------------------------------------------------------------- selection
-    def _select(self, selection: Range | None) -> None:
-        self.selection = selection
-        self.refresh()  # the selection is part of the strip cache key: no cached line is dropped
-
-    def action_select(self) -> None:
-        """Start a selection on the cursor sentence (or confirm one in progress)."""
-        if self.selection:
-            self.action_mark()
-            return
-        sent = self.article.sentences[self.cursor]
-        self._select((sent.start, sent.end))
-
-    def action_extend_word(self, delta: int) -> None:
-        if not self.selection:
-            self.action_select()
-        anchor, head = self.selection
-        pos = self.article_layout.word_step(anchor, head, delta)
-        self._select((anchor, pos) if pos != anchor else self.selection)
-
-    def action_extend_paragraph(self) -> None:
-        if not self.selection:
-            self.action_select()
-        self.set_cursor(self.article_layout.paragraph_end(self.cursor))
-
-    def action_mark(self) -> None:
-        """Highlight the selection, or the cursor sentence when nothing is selected."""
-        if self.selection:
-            start, end = sorted(self.selection)
-        else:
-            sent = self.article.sentences[self.cursor]
-            start, end = sent.start, sent.end
-        self._select(None)
-        if end > start:
-            self.post_message(self.HighlightRequested(self, start, end))
-
-    def action_cancel_selection(self) -> None:
-        if self.selection:
-            self._select(None)
+            self.set_cursor(target, aligned=True)
 
     # ---------------------------------------------------------------- focus and mouse
     def on_focus(self) -> None:
@@ -360,33 +313,3 @@ class ArticlePane(ScrollView, can_focus=True):
         line = int(self.scroll_offset.y) + event.y
         if 0 <= line < self.line_count and not self.selection:
             self.set_cursor(self.sentence_at_line(line), scroll=False)
-
-    def offset_at(self, x: int, y: int) -> int | None:
-        """The text offset under cell (x, y) of the pane, or None above the text."""
-        return self.article_layout.offset_at(int(self.scroll_offset.y) + y, x - GUTTER)
-
-    def on_mouse_down(self, event) -> None:
-        self._drag_from = self.offset_at(event.x, event.y)
-        if self._drag_from is not None:
-            self.capture_mouse()
-            if self.selection:
-                self._select(None)
-
-    def on_mouse_move(self, event) -> None:
-        if self._drag_from is None:
-            return
-        head = self.offset_at(event.x, max(0, min(event.y, self.size.height - 1)))
-        if head is None or head == self._drag_from:
-            return
-        lo, hi = snap_to_words(self.article.text, min(head, self._drag_from), max(head, self._drag_from))
-        self.cursor = self.sentence_at_offset(head)
-        if event.y < 0 or event.y >= self.size.height:
-            self.scroll_relative(y=-1 if event.y < 0 else 1, animate=False)
-        self._select((lo, hi) if head > self._drag_from else (hi, lo))
-
-    def on_mouse_up(self, event) -> None:
-        if self._drag_from is not None:
-            self._drag_from = None
-            self.release_mouse()
-            if self.selection:
-                self.post_message(self.CursorMoved(self))

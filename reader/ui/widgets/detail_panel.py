@@ -1,16 +1,23 @@
-"""The detail panel: for the passage under the cursor, what each other source says."""
+"""The detail panel: for the passage under the cursor, what each other source says, the two
+passages one above the other with their word differences marked, as ``git diff --word-diff``
+does: ``[-words only here-]`` struck through, ``{+words only there+}`` underlined, so that the
+marks read without colour."""
 from __future__ import annotations
 
 from rich.console import Group as RichGroup
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from reader.model import Alignment
 from reader.safe_text import safe
 from reader.ui.worddiff import Change, common_share, word_diff
+from reader.ui.wording import counted
 
 PARAPHRASE = 0.25  # below this share of common words, marking every word would only be noise
-STYLES = {"added": "bold green", "dropped": "red strike", "changed_new": "bold yellow"}
+MARKS = {"old": ("[-", "-]", "red strike"), "new": ("{+", "+}", "green underline")}  # only here, only there
+HERE, THERE = "here", "there"
 
 
 class DetailPanel(Static):
@@ -25,62 +32,84 @@ class DetailPanel(Static):
     plain = ""  # what the panel says, as plain text
 
     def show_passage(self, alignment: Alignment | None, article: int, sentence: int) -> None:
-        shown = render_detail(alignment, article, sentence)
-        parts = shown.renderables if isinstance(shown, RichGroup) else [shown]
-        self.plain = "\n".join(t.plain for t in parts if isinstance(t, Text))
-        self.update(shown)
+        rows = detail_rows(alignment, article, sentence)
+        self.plain = "\n".join(row.plain if isinstance(row, Text) else f"{row[0]}: {row[1].plain}" for row in rows)
+        self.update(_renderable(rows))
 
 
-def render_detail(alignment: Alignment | None, article: int, sentence: int) -> RichGroup | Text:
-    """A renderable describing the group of ``sentence`` of ``article``."""
+Row = Text | tuple[str, Text]  # a line, or a passage with its label (here / there)
+
+
+def detail_rows(alignment: Alignment | None, article: int, sentence: int) -> list[Row]:
+    """What the panel shows about the group of ``sentence`` of ``article``."""
     if alignment is None:
-        return Text("Aligning…", style="dim")
+        return [Text("Aligning…", style="dim")]
     g = alignment.group_at(article, sentence)
     if g is None:
-        return Text("This sentence is reported only by this source.", style="dim italic")
+        return [Text("This sentence is reported only by this source.", style="dim italic")]
     group = alignment.groups[g]
     mine = next(p for p in group.passages if p.article == article)
     text = alignment.articles[article].text[mine.start : mine.end]
-    others = len(group.passages) - 1
-    parts = [Text(f"Group score {group.score:.2f} · reported by {others} other source{'s' * (others != 1)}",
-                  style="bold")]
+    rows: list[Row] = [Text(f"Group score {group.score:.2f} · reported by {counted(len(group.passages) - 1, 'other source')}",
+                            style="bold")]
     for p in group.passages:
         if p.article == article:
             continue
         other = alignment.articles[p.article]
-        pair = group.pair_score(article, p.article)
         theirs = other.text[p.start : p.end]
         changes = word_diff(text, theirs)
         share = common_share(changes)
-        note = " (a paraphrase: shown without word marks)" if share < PARAPHRASE else ""
-        parts.append(Text.assemble((safe(other.label), "bold cyan"),
-                                   f" · score {pair:.2f} · {share:.0%} of the words in common{note}"))
-        parts.append(Text(safe(" ".join(theirs.split()))) if note else diff_text(changes, theirs))
-    parts.append(Text.assemble(("added", STYLES["added"]), " by the other source · ",
-                               ("dropped", STYLES["dropped"]), " (only here) · ",
-                               ("changed", STYLES["changed_new"]), " wording", style="dim"))
-    return RichGroup(*parts)
+        loose = share < PARAPHRASE
+        note = " (a paraphrase: shown without word marks)" if loose else ""
+        rows.append(Text.assemble((safe(other.label), "bold cyan"), f" · score {group.pair_score(article, p.article):.2f}"
+                                  f" · {share:.0%} of the words in common{note}"))
+        rows.append((HERE, _plain(text) if loose else marked(changes, text, "old")))
+        rows.append((THERE, _plain(theirs) if loose else marked(changes, theirs, "new")))
+    rows.append(Text.assemble(("[-…-]", MARKS["old"][2]), " only here · ", ("{+…+}", MARKS["new"][2]),
+                              " only there (the other source)", style="dim"))
+    return rows
 
 
-def diff_text(changes: list[Change], theirs: str) -> Text:
-    """The other passage ``theirs`` in its own spacing, with what differs from this one styled;
-    words only this passage has are shown struck through where they would have been."""
+def marked(changes: list[Change], text: str, side: str) -> Text:
+    """One passage of a diff (``side`` "old": this one, "new": the other) in its own spacing, the
+    words the other passage lacks marked."""
+    opening, closing, style = MARKS[side]
     out = Text()
-    pos = 0  # how much of ``theirs`` is shown
+    pos = 0
     for change in changes:
-        start, end = change.new_span
-        out.append(safe(theirs[pos:start].replace("\n", " ")))
-        if change.kind in ("dropped", "changed"):
-            _spaced(out, change.old, STYLES["dropped"])
-        if change.kind != "dropped":
-            style = {"same": "", "added": STYLES["added"], "changed": STYLES["changed_new"]}[change.kind]
-            _spaced(out, theirs[start:end], style)
+        start, end = change.old_span if side == "old" else change.new_span
+        if end <= start:
+            continue
+        out.append(_flat(text[pos:start]))
+        if change.kind == "same":
+            out.append(_flat(text[start:end]))
+        else:
+            out.append(opening, style="dim")
+            out.append(_flat(text[start:end]), style)
+            out.append(closing, style="dim")
         pos = end
+    out.append(_flat(text[pos:]))
     return out
 
 
-def _spaced(out: Text, words: str, style: str) -> None:
-    """Append ``words``, after a space unless one is there or they start with closing punctuation."""
-    if out.plain and not out.plain[-1].isspace() and words[:1] not in ".,;:!?)]”’":
-        out.append(" ")
-    out.append(safe(words), style)
+def _flat(text: str) -> str:
+    return safe(text).replace("\n", " ")
+
+
+def _plain(text: str) -> Text:
+    return Text(safe(" ".join(text.split())))
+
+
+def _renderable(rows: list[Row]) -> RenderableType:
+    """The rows, each passage under a label column so that its wrapped lines hang."""
+    parts: list[RenderableType] = []
+    for row in rows:
+        if isinstance(row, Text):
+            parts.append(row)
+            continue
+        if not isinstance(parts[-1] if parts else None, Table):
+            parts.append(Table.grid(padding=(0, 1)))
+            parts[-1].add_column(style="dim", no_wrap=True)
+            parts[-1].add_column(ratio=1)
+        parts[-1].add_row(f"{row[0]}:", row[1])
+    return RichGroup(*parts)
