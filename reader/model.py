@@ -83,13 +83,18 @@ class Passage:
     last_sentence: int
 
 
+FACT = "fact"  # a group kind: one fact, reported in independent words by several articles
+REUSE = "reuse"  # a group kind: text one article took from another (a copy, an edited copy, a summary)
+
+
 @dataclass
 class Group:
     """Passages of different articles that report the same thing."""
 
-    score: float  # 0..1
+    score: float  # 0..1: about this share of such groups' passage pairs are right
     passages: list[Passage]
     pair_scores: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, article) -> score
+    kind: str = FACT  # FACT or REUSE
 
     def articles(self) -> set[int]:
         return {p.article for p in self.passages}

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import LCSseq
 
-from reader.align.candidates import over_budget
+from reader.align.postings import Postings
 from reader.align.terms import STOPWORDS
 from reader.align.tokens import Tokens
 from reader.align.types import Fragment, Params, clashes, near, overlap, span_overlap
@@ -69,18 +69,14 @@ def _shared(keys: list[list[str]], budget: int) -> dict[tuple[int, int], list[Hi
     for hs in map(set, hashed):
         common |= hs & seen
         seen |= hs
-    index: dict[int, dict[int, list[int]]] = defaultdict(dict)  # shingle -> article -> positions
+    index: Postings[int] = Postings()  # shingle -> article -> positions
     for a, hs in enumerate(hashed):
-        for k in [k for k, h in enumerate(hs) if h in common]:
-            index[hs[k]].setdefault(a, []).append(k)
+        for k, h in enumerate(hs):
+            if h in common:
+                index.add(h, a, k)
     hits: dict[tuple[int, int], list[Hit]] = defaultdict(list)
-    for by_article in index.values():
-        if over_budget(by_article, budget):
-            continue
-        articles = sorted(by_article)
-        for x, a in enumerate(articles):
-            for b in articles[x + 1 :]:
-                hits[(a, b)] += [(pa, pb) for pa in by_article[a] for pb in by_article[b]]
+    for a, b, pa, pb in index.pairs(budget):
+        hits[(a, b)].append((pa, pb))
     return hits
 
 

@@ -15,7 +15,11 @@ from functools import lru_cache
 
 import Stemmer
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from reader.align.aliases import UNCHANGED
+
+# a word: a dotted abbreviation ("U.S."), a number with separators ("1,000", "4.6"), or letters
+# and digits with inner apostrophes
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|[^\W_]+(?:['’][^\W_]+)*")
 PREFIX = 6  # stems are cut to this many characters: "russian"/"russia" -> "russia"
 NAME_MIN = 5  # names shorter than this are not matched fuzzily
 NAME_SIMILARITY = 80.0  # rapidfuzz ratio above which two names are one name
@@ -33,7 +37,7 @@ STOPWORDS = frozenset(
     until up upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's
     where where's whether which while who who's whom whose why why's will with within without won't
     would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
-    mr mrs ms dr said says say told according""".split()
+    mr mrs ms dr said says say told according percent""".split()
 )
 
 _stemmer = Stemmer.Stemmer("english")
@@ -72,6 +76,8 @@ class Vocabulary:
         self.reduced.update(reduce_words(words - self.reduced.keys()))
 
     def term(self, word: str) -> str:
+        if word in UNCHANGED:
+            return word
         reduced = self.reduced.get(word) or reduce_word(word)
         return self.canonical.get(reduced, reduced)
 
