@@ -1,9 +1,11 @@
 """Settings: typed defaults, overridden by TOML files found on a search path.
 
 Order (later wins): built-in defaults, the user's config
-(``platformdirs.user_config_dir("reader")/config.toml``), ``./config.toml`` in the
-current folder, then ``--config FILE``.  Every mistake is a one-line
-``ConfigError`` naming the file and the key, with a close match for a misspelt key.
+(``platformdirs.user_config_dir("reader")/config.toml``), ``.reader.toml`` in the
+current folder (a folder's own settings; named for reader, so another tool's
+``config.toml`` there is no concern of ours), then ``--config FILE``.  ``Config.origins``
+tells which file set each value.  Every mistake is a one-line ``ConfigError`` naming the
+file and the key, with a close match for a misspelt key.
 """
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ from reader.errors import ReaderError
 
 class ConfigError(ReaderError):
     """A bad config file or value."""
+
+
+FOLDER_CONFIG = ".reader.toml"  # settings of the folder reader runs in
 
 
 def user_config_path() -> Path:
@@ -70,6 +75,10 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     highlights: HighlightsConfig = field(default_factory=HighlightsConfig)
     sources: tuple[str, ...] = ()  # the files that were read, for --help and errors
+    origins: dict[str, str] = field(default_factory=dict)  # dotted setting -> the file that set it
+
+
+NOT_SETTINGS = ("sources", "origins")  # Config fields that say where settings came from
 
 
 RANGES: dict[str, tuple[float, float]] = {
@@ -79,10 +88,15 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 
 
+def search_candidates(explicit: Path | None = None) -> list[tuple[str, Path | None]]:
+    """Where settings are looked for, lowest priority first: (what the place is, its path)."""
+    return [("user config", user_config_path()), ("this folder", Path.cwd() / FOLDER_CONFIG),
+            ("--config FILE", explicit)]
+
+
 def search_path(explicit: Path | None = None) -> list[Path]:
     """The config files that exist, lowest priority first."""
-    paths = [user_config_path(), Path.cwd() / "config.toml"]
-    found = [p for p in paths if p.is_file()]
+    found = [p for _, p in search_candidates()[:-1] if p is not None and p.is_file()]
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")
@@ -97,11 +111,26 @@ def search_path(explicit: Path | None = None) -> list[Path]:
 def load_config(explicit: Path | None = None) -> Config:
     """Defaults overridden by every config file on the search path."""
     config = Config()
-    sources = []
+    sources: list[str] = []
+    origins: dict[str, str] = {}
     for path in search_path(explicit):
-        config = merge(config, read_toml(path), str(path))
+        data = read_toml(path)
+        config = merge(config, data, str(path))
         sources.append(str(path))
-    return replace(config, sources=tuple(sources))
+        origins.update(dict.fromkeys(settings_in(config, data), str(path)))
+    return replace(config, sources=tuple(sources), origins=origins)
+
+
+def settings_in(base: Any, data: dict, prefix: str = "") -> list[str]:
+    """The dotted names of the settings that ``data`` (already checked by ``merge``) sets."""
+    names = []
+    for key, value in data.items():
+        current = getattr(base, key)
+        if is_dataclass(current):
+            names += settings_in(current, value, f"{prefix}{key}.")
+        else:
+            names.append(prefix + key)
+    return names
 
 
 def read_toml(path: Path) -> dict:
@@ -110,13 +139,15 @@ def read_toml(path: Path) -> dict:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     except OSError as e:
         raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from None
 
 
 def merge(base: Any, data: dict, source: str, prefix: str = "") -> Any:
     """``base`` (a config dataclass) with the values of ``data`` checked and applied."""
-    known = {f.name: f for f in fields(base) if f.name != "sources"}
+    known = {f.name: f for f in fields(base) if f.name not in NOT_SETTINGS}
     changes = {}
     for key, value in data.items():
         dotted = prefix + key
@@ -137,6 +168,8 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
     if expected is dict:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(f"{source}: '{dotted}' must be a table of strings")
+        if dotted == "highlights.tag_colors":
+            _check_colours(value, dotted, source)
         return {str(k): v for k, v in value.items()}
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
@@ -144,11 +177,33 @@ def _check(dotted: str, current: Any, value: Any, source: str) -> Any:
         raise ConfigError(
             f"{source}: '{dotted}' must be {_type_name(expected)}, not {_type_name(type(value))} ({value!r})"
         )
+    if dotted == "ui.theme":
+        _check_theme(value, source)
     if dotted in RANGES:
         lo, hi = RANGES[dotted]
         if not lo <= value <= hi:
             raise ConfigError(f"{source}: '{dotted}' must be between {lo:g} and {hi:g}, not {value!r}")
     return value
+
+
+def _check_colours(colours: dict[str, str], dotted: str, source: str) -> None:
+    """Each value a colour Rich (and so the app) can draw: a name, #rrggbb, rgb(r,g,b)."""
+    from rich.color import Color, ColorParseError
+
+    for tag, colour in colours.items():
+        try:
+            Color.parse(colour)
+        except ColorParseError:
+            raise ConfigError(f"{source}: '{dotted}.{tag}' = {colour!r} is not a colour "
+                              "(a name such as 'magenta', '#ff8800' or 'rgb(255,136,0)')") from None
+
+
+def _check_theme(theme: str, source: str) -> None:
+    """A theme Textual ships with (the app checks again, with any registered later)."""
+    from textual.theme import BUILTIN_THEMES
+
+    if theme not in BUILTIN_THEMES:
+        raise ConfigError(f"{source}: 'ui.theme' = {theme!r} is not a theme{_hint(theme, BUILTIN_THEMES)}")
 
 
 def _hint(key: str, known: dict) -> str:

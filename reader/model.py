@@ -10,7 +10,9 @@ Data flows files -> Article -> Alignment -> UI / export.  Two coordinate systems
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -59,8 +61,6 @@ class Article:
 
     def to_display(self, raw_pos: int) -> int:
         """Map a raw offset to the first display offset at or after it."""
-        from bisect import bisect_left
-
         return min(bisect_left(self.offsets, raw_pos, 0, len(self.text)), len(self.text))
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -99,11 +99,79 @@ class Group:
     def articles(self) -> set[int]:
         return {p.article for p in self.passages}
 
+    def pair_score(self, a: int, b: int) -> float:
+        """How closely the passages of articles ``a`` and ``b`` match (the group's score if unknown)."""
+        return self.pair_scores.get((min(a, b), max(a, b)), self.score)
 
-@dataclass
+
+@dataclass(eq=False)
 class Alignment:
     """All groups found across a set of articles."""
 
     articles: list[Article]
     groups: list[Group]
     threshold: float
+
+    def groups_over(self, article: int, start: int, end: int) -> list[int]:
+        """Numbers of the groups with a passage of ``article`` overlapping [start, end), in order."""
+        starts, passages, longest = self._passages_by_article.get(article, ([], [], 0))
+        lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
+        return sorted({g for p, g in passages[lo:hi] if p.end > start and p.start < end})
+
+    def group_at(self, article: int, sentence: int) -> int | None:
+        """The number of the group covering ``sentence`` of ``article`` (the first, if several), or None."""
+        return self.sentence_groups(article).get(sentence)
+
+    def sentence_groups(self, article: int) -> dict[int, int]:
+        """Each aligned sentence of ``article`` with the number of the group covering it."""
+        table = self._sentence_groups.get(article)
+        if table is None:
+            table = {}
+            for s in self.articles[article].sentences:
+                found = self.groups_over(article, s.start, s.end)
+                if found:
+                    table[s.index] = found[0]
+            self._sentence_groups[article] = table
+        return table
+
+    def counterpart_above(self, article: int, sentence: int, other: int) -> tuple[int, Passage] | None:
+        """The nearest sentence at or above ``sentence`` of ``article`` aligned with article ``other``,
+        and the passage of ``other`` it is aligned with; None when there is none."""
+        table = self.sentence_groups(article)
+        for k in range(sentence, -1, -1):
+            g = table.get(k)
+            for p in self.groups[g].passages if g is not None else ():
+                if p.article == other:
+                    return k, p
+        return None
+
+    def passages_of(self, article: int) -> list[tuple[Passage, int]]:
+        """The passages of ``article``, each with its group number, in text order."""
+        return self._passages_by_article.get(article, ([], [], 0))[1]
+
+    def aligned_with(self, article: int, start: int, end: int) -> list[tuple[Passage, float]]:
+        """Passages of other articles aligned with [start, end) of ``article``, with their pair scores."""
+        out: dict[tuple[int, int, int], tuple[Passage, float]] = {}
+        for g in self.groups_over(article, start, end):
+            group = self.groups[g]
+            for p in group.passages:
+                if p.article != article:
+                    out[(p.article, p.start, p.end)] = (p, group.pair_score(article, p.article))
+        return [out[k] for k in sorted(out)]
+
+    @cached_property
+    def _passages_by_article(self) -> dict[int, tuple[list[int], list[tuple[Passage, int]], int]]:
+        """For each article: its passages (with group numbers) sorted by start, their starts, the longest."""
+        found: dict[int, list[tuple[Passage, int]]] = {}
+        for g, group in enumerate(self.groups):
+            for p in group.passages:
+                found.setdefault(p.article, []).append((p, g))
+        index = {}
+        for article, passages in found.items():
+            passages.sort(key=lambda x: (x[0].start, x[0].end, x[1]))
+            index[article] = ([p.start for p, _ in passages], passages, max(p.end - p.start for p, _ in passages))
+        return index
+
+    @cached_property
+    def _sentence_groups(self) -> dict[int, dict[int, int]]:
+        return {}

@@ -11,7 +11,7 @@ SEEDS = REPO / "articles"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path_factory, monkeypatch):
-    """No user config, data or cwd config.toml leaks into a test."""
+    """No user config, data or folder config (.reader.toml) leaks into a test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -19,6 +19,13 @@ def isolated(tmp_path_factory, monkeypatch):
     work = tmp_path_factory.mktemp("cwd")
     monkeypatch.chdir(work)
     return home
+
+
+@pytest.fixture
+def long_flash(monkeypatch):
+    """A flash lasts 0.7 s, and a busy machine (pytest -n 4) can take longer than that to reach
+    the check: in a test that looks at a flash, it stays."""
+    monkeypatch.setattr("reader.ui.app.FLASH_SECONDS", 600)
 
 
 @pytest.fixture

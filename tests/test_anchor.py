@@ -51,3 +51,48 @@ def test_long_edited_quote_in_a_large_text_gets_its_exact_new_span():
     anchor = reanchor(edited, quote, prefix, suffix, start, start + len(quote))
     assert anchor.status == "fuzzy"
     assert edited[anchor.start : anchor.end] == edited_quote
+
+
+# ---------------------------------------------------------------- never on the wrong text
+PAUL = ("Mr. Paul has said the sanctions hurt. Critics disagree strongly with him. "
+        "In Moscow, Mr. Paul has met several lawmakers this week. Nobody expected the trip.")
+
+
+def short_highlight(text: str, quote: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(quote, start + 1)
+    prefix, suffix = context(text, start, start + len(quote))
+    return quote, prefix, suffix, start, start + len(quote)
+
+
+def test_a_short_quote_whose_sentence_was_deleted_is_not_moved_onto_the_same_words_elsewhere():
+    quote, prefix, suffix, start, end = short_highlight(PAUL, "Mr. Paul has", nth=1)
+    edited = PAUL.replace("In Moscow, Mr. Paul has met several lawmakers this week. ", "")
+    assert reanchor(edited, quote, prefix, suffix, start, end).status == "orphaned"
+
+
+def test_a_short_quote_is_moved_when_its_context_came_with_it():
+    quote, prefix, suffix, start, end = short_highlight(PAUL, "Mr. Paul has", nth=1)
+    edited = "A new lead paragraph was written above.\n\n" + PAUL
+    anchor = reanchor(edited, quote, prefix, suffix, start, end)
+    assert anchor.status == "moved" and anchor.start == edited.index("In Moscow, Mr. Paul has") + len("In Moscow, ")
+
+
+def test_a_short_quote_with_one_side_of_its_context_edited_is_still_found():
+    quote, prefix, suffix, start, end = short_highlight(PAUL, "Mr. Paul has", nth=1)
+    edited = "Preface. " + PAUL.replace("met several lawmakers this week", "met a few lawmakers on Tuesday")
+    anchor = reanchor(edited, quote, prefix, suffix, start, end)
+    assert anchor.status == "moved" and edited[anchor.start - 11 : anchor.start] == "In Moscow, "
+
+
+def test_a_short_quote_is_not_fuzzy_matched_onto_other_text():
+    quote, prefix, suffix, start, end = short_highlight(PAUL, "Mr. Paul has", nth=1)
+    edited = "Mr. Paul had said the sanctions hurt. Nobody expected the trip at all, said a spokesman."
+    assert reanchor(edited, quote, prefix, suffix, start, end).status == "orphaned"
+
+
+def test_a_long_quote_found_once_is_placed_whatever_its_context():
+    text = "Intro sentence here. " + QUOTE + " Closing words."
+    anchor = reanchor(text, QUOTE, "completely different prefix text", "and another suffix entirely", 500, 551)
+    assert anchor.status == "moved" and text[anchor.start : anchor.end] == QUOTE

@@ -10,9 +10,15 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.search import SearchScreen
 from reader.ui.screens.switcher import ArticleSwitcher
-from reader.ui.widgets.detail_panel import DetailPanel, group_of
+from reader.ui.widgets.detail_panel import DetailPanel
 
 SIZE = (160, 45)
+
+
+def group_under_cursor(app, pane):
+    """The alignment group covering the cursor's sentence of ``pane``, or None."""
+    g = app.alignment.group_at(pane.article_index, pane.cursor)
+    return None if g is None else app.alignment.groups[g]
 
 
 async def test_opens_three_panes_with_headers_and_alignment():
@@ -66,19 +72,19 @@ async def test_next_and_previous_aligned_passage():
         assert pane.cursor == first
 
 
-async def test_jump_to_counterpart_levels_and_flashes():
+async def test_jump_to_counterpart_levels_and_flashes(long_flash):
     app = seed_app()
     async with running(app, SIZE) as pilot:
         source = app.panes[1]  # Gateway Pundit
         source.focus()
         await pilot.press("right_square_bracket", "right_square_bracket")
-        group = group_of(app.alignment, source.index, source.cursor)
+        group = group_under_cursor(app, source)
         assert group is not None
         await pilot.press("enter")
         row = source.cursor_row()
         leveled = 0
         for passage in group.passages:
-            pane = next(p for p in app.panes if p.index == passage.article)
+            pane = next(p for p in app.panes if p.article_index == passage.article)
             if pane is source:
                 continue
             target_row = pane.line_of(passage.start) - int(pane.scroll_offset.y)
@@ -96,7 +102,7 @@ async def test_jump_levels_every_passage_even_near_the_top_of_a_short_article():
         for source in app.panes:
             source.focus()
             for group in app.alignment.groups:
-                mine = [p for p in group.passages if p.article == source.index]
+                mine = [p for p in group.passages if p.article == source.article_index]
                 if not mine:
                     continue
                 source.set_cursor(mine[0].first_sentence)
@@ -104,7 +110,7 @@ async def test_jump_levels_every_passage_even_near_the_top_of_a_short_article():
                 await pilot.press("enter")
                 rows = {source.cursor_row()}
                 for passage in group.passages:
-                    pane = next(p for p in app.panes if p.index == passage.article)
+                    pane = next(p for p in app.panes if p.article_index == passage.article)
                     if pane is not source:
                         rows.add(pane.line_of(passage.start) - int(pane.scroll_offset.y))
                 assert len(rows) == 1 and 0 <= rows.pop() < source.size.height, group
@@ -130,17 +136,25 @@ async def test_sync_toggle_and_sync_scrolling():
     app = seed_app()
     async with running(app, SIZE) as pilot:
         assert app.sync
-        source = app.panes[1]
+        source, other = app.panes[1], app.panes[2]
         source.focus()
-        await pilot.press("right_square_bracket", "right_square_bracket")
-        anchor = app._anchor(source, 2)
-        if anchor:
-            sentence, passage = anchor
-            other = app.panes[2]
-            row = source.sentence_line(sentence) - int(source.scroll_offset.y)
-            assert other.line_of(passage.start) - int(other.scroll_offset.y) in (row, other.line_of(passage.start))
+        passage = None
+        for _ in range(len(source.article.sentences)):  # a passage the NYT shares, lower in its text
+            await pilot.press("right_square_bracket")
+            group = group_under_cursor(app, source)
+            mine = [p for p in group.passages if p.article == other.article_index] if group else []
+            if mine and other.line_of(mine[0].start) > source.cursor_row():
+                passage = mine[0]
+                break
+        assert passage is not None, "the seeds have one"
+        assert other.scroll_offset.y > 0, "the other pane scrolled to follow"
+        assert other.line_of(passage.start) - int(other.scroll_offset.y) == source.cursor_row()
+        assert other.cursor == passage.first_sentence
         await pilot.press("s")
         assert not app.sync and "sync off" in app.sub_title
+        followed_at = other.scroll_offset.y
+        await pilot.press("G")
+        assert other.scroll_offset.y == followed_at, "with sync off the other pane stays"
 
 
 async def test_detail_panel_shows_counterparts_and_diff():
@@ -151,10 +165,10 @@ async def test_detail_panel_shows_counterparts_and_diff():
         await pilot.press("right_square_bracket", "d")
         assert panel.has_class("-visible")
         pane = app.focused_pane
-        group = group_of(app.alignment, pane.index, pane.cursor)
-        assert "Group score" in panel.plain
+        group = group_under_cursor(app, pane)
+        assert group is not None and "Group score" in panel.plain
         for passage in group.passages:
-            if passage.article != pane.index:
+            if passage.article != pane.article_index:
                 assert app.articles[passage.article].label in panel.plain
 
 
@@ -165,11 +179,16 @@ async def test_filters_show_only_shared_or_unique():
         full = pane.line_count
         await pilot.press("a")
         assert pane.filter == "shared" and pane.line_count < full
-        assert all(pane.is_visible_sentence(pane.cursor) for _ in [0])
+        assert pane.cursor in pane.sentence_groups
+        assert all(pane.sentence_at_offset(line.start) in pane.sentence_groups
+                   for line in pane.article_layout.lines if line.end > line.start)
         await pilot.press("a")
         assert pane.filter == "all" and pane.line_count == full
         await pilot.press("u")
         assert pane.filter == "unique" and pane.line_count < full
+        assert pane.cursor not in pane.sentence_groups
+        assert not any(pane.sentence_at_offset(line.start) in pane.sentence_groups
+                       for line in pane.article_layout.lines if line.end > line.start)
 
 
 async def test_search_across_articles_and_next_match():
@@ -182,10 +201,10 @@ async def test_search_across_articles_and_next_match():
         assert len(app.screen.matches) >= 2
         await pilot.press("enter")
         await pilot.pause()
-        assert app.search_query == "Cato" and len(app.search_matches) >= 2
-        first = (app.focused_pane.index, app.focused_pane.cursor)
+        assert app.last_search.query == "Cato" and len(app.last_search.matches) >= 2
+        first = (app.focused_pane.article_index, app.focused_pane.cursor)
         await pilot.press("n")
-        assert (app.focused_pane.index, app.focused_pane.cursor) != first
+        assert (app.focused_pane.article_index, app.focused_pane.cursor) != first
         assert "Cato" in app.focused_pane.article.sentence_text(app.focused_pane.article.sentences[app.focused_pane.cursor])
 
 
@@ -211,11 +230,11 @@ async def test_switcher_and_cycling_articles():
         await pilot.press("o")
         assert isinstance(app.screen, ArticleSwitcher)
         await pilot.press("down", "down", "enter")
-        assert app.focused_pane.index == 2
+        assert app.focused_pane.article_index == 2
         await pilot.press("full_stop")
-        assert app.focused_pane.index == 0
+        assert app.focused_pane.article_index == 0
         await pilot.press("comma")
-        assert app.focused_pane.index == 2
+        assert app.focused_pane.article_index == 2
 
 
 async def test_threshold_changes_live():

@@ -56,7 +56,7 @@ async def test_tag_completion_from_existing_tags(tmp_path):
         assert app.screen.query_one("#tags").value == "quote/paul"
 
 
-async def test_panel_filter_jump_delete_undo_rename(tmp_path):
+async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
     app = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
@@ -81,9 +81,31 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path):
         await pilot.press("enter", *"gamma", "enter")
         await pilot.pause()
         assert "gamma" in app.store.tags()
+        row = app.screen.query_one("OptionList").highlighted
+        chosen = app.screen.shown[row][0]
         await pilot.press("enter")  # jump to the highlighted row
         await pilot.pause()
         assert not isinstance(app.screen, HighlightsScreen)
+        pane = app.focused_pane
+        sent = pane.article.sentences[pane.cursor]
+        assert pane.article.text[sent.start : sent.end] == chosen.quote
+        assert pane.flash_span is not None and pane.article.text[slice(*pane.flash_span)] == chosen.quote
+
+
+async def test_keys_of_the_panel_can_be_remapped(tmp_path):
+    app = app_with_store(tmp_path, keymap={"delete_highlight": "D", "undo_delete": "z"})
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m", *"alpha", "ctrl+s", "H")
+        assert isinstance(app.screen, HighlightsScreen)
+        await pilot.press("x")  # no longer delete
+        await pilot.pause()
+        assert len(app.store.list()) == 1
+        await pilot.press("D")
+        await pilot.pause()
+        assert app.store.list() == []
+        await pilot.press("z")
+        await pilot.pause()
+        assert len(app.store.list()) == 1
 
 
 async def test_export_key_writes_markdown(tmp_path):
@@ -146,7 +168,7 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         lo, hi = sorted(pane.selection)
         text = pane.article.text
         assert (lo == 0 or text[lo - 1].isspace()) and (hi == len(text) or text[hi].isspace()), "whole words"
-        assert text.find(" ", first.start) < lo + 1 and hi > pane._lines[pane.line_of(first.start)].end
+        assert text.find(" ", first.start) < lo + 1 and hi > pane.article_layout.lines[pane.line_of(first.start)].end
         await pilot.press("y")
         assert app.clipboard == text[lo:hi]
         await pilot.press("m", "escape")

@@ -45,7 +45,7 @@ def test_threshold_option_changes_result(seed_paths):
 
 
 def test_default_folder_comes_from_config(tmp_path, seeds_dir):
-    (tmp_path / "config.toml").write_text(f'articles = "{seeds_dir}"\n')
+    (tmp_path / ".reader.toml").write_text(f'articles = "{seeds_dir}"\n')
     out = json.loads(reader("align", "--json", cwd=tmp_path).stdout)
     assert len(out["articles"]) == 3
 

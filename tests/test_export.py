@@ -11,14 +11,10 @@ import pytest
 from reader.align import align
 from reader.articles.loading import load_articles
 from reader.errors import ReaderError
-from reader.highlights.export import (
-    atomic_write,
-    entries_for,
-    render,
-    replace_block,
-    write_export,
-)
+from reader.highlights.export import entries_for, render, write_export
+from reader.highlights.merge import merge
 from reader.highlights.store import HighlightStore
+from reader.highlights.writing import atomic_write
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -58,23 +54,31 @@ def normalized(text: str) -> str:
 def test_golden_exports(tmp_path, fmt, golden):
     store, articles = make_store(tmp_path)
     entries = entries_for(store, articles, align(articles, 0.25), [], [])
-    text = normalized(render(entries, fmt))
+    text = normalized(render(entries, fmt, 0.25))
     path = GOLDEN / golden
     if os.environ.get("READER_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
-    again = normalized(render(entries_for(store, articles, align(articles, 0.25), [], []), fmt))
+    again = normalized(render(entries_for(store, articles, align(articles, 0.25), [], []), fmt, 0.25))
     assert again == text  # byte-identical re-export
 
 
-def test_markdown_escaping_keeps_structure(tmp_path):
+def test_quotes_are_escaped_and_notes_are_the_users_markdown(tmp_path):
     store, articles = make_store(tmp_path)
     md = render(entries_for(store, articles, None, [], []), "md")
     lines = md.splitlines()
-    assert lines[0] == "---" and lines.count("---") == 2  # the note's --- did not end the front matter
-    assert not any(l.startswith(("# not", "> not", "- not", "1. not")) for l in lines)
-    assert "\\# not a heading" in md and "\\`code\\` \\| pipe \\*star\\* \\_under\\_ \\[link\\](x) \\<b\\> tab" in md
-    assert "## Orphaned highlights" in md and "\\#Quote that was" in md
+    assert lines[0] == "---" and lines[lines.index("---", 1) + 2] == "<!-- reader:body -->"
+    assert "**Note:**\n\n" + TRICKY_NOTE.replace("\t", "\t") + "\n" in md  # the note, verbatim
+    assert "## Orphaned highlights" in md and "> \\#Quote that was --- removed \\`later\\`" in md
+
+
+def test_a_note_keeps_links_and_emphasis_and_cannot_end_the_block(tmp_path):
+    store, articles = make_store(tmp_path)
+    h = store.list()[0]
+    store.update(h.id, note="See [[Kosachev]] and *this* \x1b[2J\n<!-- reader:end -->")
+    md = render(entries_for(store, articles, None, [], []), "md")
+    assert "See [[Kosachev]] and *this* ␛[2J" in md and "&lt;!-- reader:end --&gt;" in md
+    assert md.count("<!-- reader:end -->") == 1
 
 
 def test_filters_by_tag_and_article(tmp_path):
@@ -85,23 +89,21 @@ def test_filters_by_tag_and_article(tmp_path):
     assert {e.article.path for e in only} == {articles[2].path}
 
 
-def test_export_into_existing_file_keeps_user_text(tmp_path):
+def test_export_into_existing_file_keeps_user_text_with_the_front_matter_on_line_1(tmp_path):
     store, articles = make_store(tmp_path)
     out = tmp_path / "notes.md"
     out.write_text("My own notes above.\n")
     block = render(entries_for(store, articles, None, [], []), "md")
     write_export(block, "md", out)
     first = out.read_text()
-    assert first.startswith("My own notes above.\n") and "reader:end" in first
+    fm_end = first.index("\n---\n") + 5
+    assert first[:fm_end] == block[:fm_end]  # properties on line 1, where Obsidian reads them
+    assert first[fm_end:].startswith("\nMy own notes above.\n\n<!-- reader:body -->") and "reader:end" in first
     out.write_text(first + "\nMy notes below.\n")
     write_export(block, "md", out)
     second = out.read_text()
-    assert second.startswith("My own notes above.\n") and second.endswith("\nMy notes below.\n")
+    assert second == first + "\nMy notes below.\n"
     assert second.count("reader:begin") == 1
-
-
-def test_replace_block_without_markers_appends():
-    assert replace_block("mine\n", "BLOCK\n", "B", "E") == "mine\n\nBLOCK\n"
 
 
 def test_unwritable_export_path_is_a_clear_error(tmp_path):
@@ -124,10 +126,31 @@ def test_export_command_end_to_end(tmp_path):
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and "cannot write" in bad.stderr
 
 
-def test_replace_block_with_a_stray_begin_marker_keeps_the_text_after_it():
-    existing = "intro\n---\n# reader:begin mine, typed by hand\nmy text\n\n---\n# reader:begin\nold\n<!-- reader:end -->\nafter\n"
-    out = replace_block(existing, "---\n# reader:begin\nnew\n<!-- reader:end -->\n", "---\n# reader:begin", "<!-- reader:end -->")
-    assert out == "intro\n---\n# reader:begin mine, typed by hand\nmy text\n\n---\n# reader:begin\nnew\n<!-- reader:end -->\nafter\n"
+BLOCK = ("---\n# reader:begin (x)\ntitle: \"Highlights\"\nexported: \"2026-01-02\"\nsources: []\ntags:\n  - \"new\"\n---\n\n"
+         "<!-- reader:body -->\n\nnew body\n<!-- reader:end -->\n")
+
+
+def test_merge_keeps_the_users_properties_and_moves_text_above_below_the_front_matter():
+    old = ("I wrote this first.\n\n---\n# reader:begin (x)\ntitle: \"Highlights\"\nstatus: draft\naliases:\n  - cato\n"
+           "tags:\n  - \"old\"\n---\n\n## old body\n<!-- reader:end -->\nafter\n")  # an export before body markers
+    merged = merge(old, BLOCK)
+    assert merged == ("---\n# reader:begin (x)\ntitle: \"Highlights\"\nexported: \"2026-01-02\"\nsources: []\n"
+                      "tags:\n  - \"new\"\nstatus: draft\naliases:\n  - cato\n---\n\nI wrote this first.\n\n"
+                      "<!-- reader:body -->\n\nnew body\n<!-- reader:end -->\nafter\n")
+    assert merge(merged, BLOCK) == merged  # stable
+
+
+def test_merge_into_a_file_with_its_own_front_matter_keeps_it_first():
+    mine = "---\ntitle: My notes\n---\n\nSome text.\n"
+    merged = merge(mine, BLOCK)
+    assert merged == mine + "\n" + BLOCK and merge(merged, BLOCK) == merged
+
+
+def test_merge_with_a_stray_begin_marker_keeps_the_users_text():
+    existing = "intro\n---\n# reader:begin mine, typed by hand\nmy text\n"
+    merged = merge(existing, BLOCK)
+    assert merged.startswith("---\n# reader:begin (x)") and "intro\n---\n# reader:begin mine, typed by hand\nmy text" in merged
+    assert merge(merged, BLOCK) == merged
 
 
 def test_front_matter_strings_are_safe_yaml():

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -37,7 +39,7 @@ def test_gateway_pundit_seed_without_header(seed_paths):
     assert a.meta.source == "The Gateway Pundit"
     assert a.meta.date is None
     assert a.meta.title.startswith("The Gateway Pundit spoke to Senator Rand Paul")
-    assert len(a.meta.title) <= 91
+    assert len(a.meta.title) <= 161  # a long sentence at most (metadata.TITLE_CHARS), and the ellipsis
     assert a.text.startswith("The Gateway Pundit spoke to")
 
 
@@ -184,3 +186,81 @@ def test_outlet_named_in_the_text_as_whole_words(text, source):
     from reader.articles.metadata import find_source
 
     assert find_source(text) == source
+
+
+# ---------------------------------------------------------------- files that are not plain files
+STORY = "The senator flew to Moscow on Monday. He met the committee chairman there."
+
+
+def reader_align(*args, timeout=30):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "reader", "align", "--json", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_fifo_given_directly_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    proc = reader_align(fifo)  # blocked forever before: the timeout would raise
+    assert proc.returncode != 0 and proc.stderr.strip() == f"reader: error: {fifo}: not a regular file (a FIFO)"
+
+
+def test_a_fifo_inside_a_folder_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY)
+    os.mkfifo(tmp_path / "c.txt")
+    proc = reader_align(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == f"reader: warning: skipped {tmp_path / 'c.txt'}: not a regular file (a FIFO)"
+
+
+def test_a_character_device_is_refused(tmp_path):
+    with pytest.raises(ReaderError, match="not a regular file \\(a character device\\)"):
+        load_article(Path("/dev/zero"))
+
+
+def test_a_symlink_loop_and_a_broken_link_are_named_as_such(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(ReaderError, match="loop.txt: a symbolic link loop"):
+        collect_paths([loop])
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(ReaderError, match="broken.txt: a broken symbolic link"):
+        load_article(broken)
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)])
+def test_utf32_with_a_bom(tmp_path, encoding, bom):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + ("D\u00e9tente. " + STORY).encode(encoding))
+    a = load_article(path)
+    assert a.raw == "D\u00e9tente. " + STORY and "\x00" not in a.text
+
+
+def test_utf8_with_one_bad_byte_is_utf8_with_a_warning(tmp_path):
+    good = ("D\u00e9tente in Moscow. " + STORY).encode("utf-8")
+    path = tmp_path / "a.txt"
+    path.write_bytes(good[:25] + b"\xff" + good[25:])
+    warnings = []
+    a = load_article(path, warnings.append)
+    assert a.raw.startswith("D\u00e9tente in Moscow.") and "\ufffd" in a.raw and "\u00c3" not in a.raw
+    assert warnings == [f"{path}: not valid utf-8 at byte 25; shown as \ufffd"]
+
+
+def test_a_cp1252_file_stays_cp1252(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(("D\u00e9tente \u2014 the \u201cthaw\u201d. " + STORY).encode("cp1252"))
+    warnings = []
+    assert load_article(path, warnings.append).raw.startswith("D\u00e9tente \u2014 the \u201cthaw\u201d.")
+    assert warnings == []
+
+
+def test_metadata_fields_are_capped(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: " + "word " * 1_000_000 + "\nauthor: " + "x" * 10_000 + "\n---\n\n" + STORY)
+    meta = load_article(path).meta
+    assert len(meta.title) <= 301 and meta.title.endswith("word…")
+    assert len(meta.author) <= 301

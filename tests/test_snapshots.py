@@ -1,8 +1,11 @@
-"""Snapshots of the main screen (dark and light), the help screen and the detail panel."""
+"""Snapshots of the main screen (dark and light), the help screen, the detail panel, the
+highlights panel and the tag dialog."""
 from __future__ import annotations
 
 from ui_support import frozen_seed_app as seed_app
 from ui_support import settle
+
+from reader.highlights.store import HighlightStore
 
 SIZE = (160, 45)
 
@@ -37,3 +40,33 @@ def test_detail_panel(snap_compare):
 
 def test_help_screen(snap_compare):
     assert snap_compare(seed_app(), terminal_size=SIZE, run_before=_help)
+
+
+def _no_toasts(app) -> None:
+    """Toasts come and go with time: keep them out of the picture."""
+    app.notify = lambda *args, **kwargs: None
+
+
+async def _tag_dialog(pilot) -> None:
+    await settle(pilot)
+    _no_toasts(pilot.app)
+    await pilot.press("tab", "right_square_bracket", "m", *"quote/paul sanctions", "enter", *"Said twice.")
+    await pilot.pause()
+
+
+async def _highlights_panel(pilot) -> None:
+    await settle(pilot)
+    _no_toasts(pilot.app)
+    await pilot.press("m", *"alpha", "ctrl+s", "tab", "right_square_bracket", "m", *"quote/paul", "enter",
+                      *"A note", "ctrl+s", "H")
+    await pilot.pause()
+
+
+def test_tag_dialog(snap_compare, tmp_path):
+    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_tag_dialog)
+
+
+def test_highlights_panel(snap_compare, tmp_path):
+    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_highlights_panel)

@@ -5,7 +5,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from reader.articles.metadata import Header, parse_date
+from reader.articles.metadata import Header, parse_date, split_site_name
 from reader.articles.textmap import TextBuilder
 
 SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
@@ -129,10 +129,11 @@ def extract(raw: str) -> tuple[TextBuilder, Header, str]:
     parser.feed(raw)
     parser.close()
     meta = parser.meta
-    title = " ".join(SPACE.split(html.unescape("".join(parser.title_parts)))).strip()
+    page_title = " ".join(SPACE.split(html.unescape("".join(parser.title_parts)))).strip()
+    title, source = split_site_name(meta.get("title") or page_title, meta.get("source", ""))
     header = Header(
-        title=meta.get("title") or title,
-        source=meta.get("source", ""),
+        title=title,
+        source=source,
         author=meta.get("author", ""),
         date=parse_date(meta.get("date") or meta.get("time") or ""),
     )

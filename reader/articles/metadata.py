@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.stdin import LABEL as STDIN_LABEL, is_stdin
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -51,7 +53,14 @@ KNOWN_OUTLETS = (
 # whole words only: "Time" must not be found in "Evil Times"
 KNOWN_MENTION = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w’'])")
 HEADER_LINES = 6  # at most this many short lines at the top can be a header
-TITLE_CHARS = 90
+# A title made from the first sentence keeps the whole sentence up to the length of a long
+# one (news sentences run 20 to 25 words, 120 to 150 characters); longer, it is cut at a word.
+TITLE_CHARS = 160
+CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s")  # a cut here reads better than mid-clause
+# "Title | Site", "Title - Site", "Site » Title": the separators page titles put around a site name
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|[–—·•»]|::)\s+")
+NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&!-]*|of|the|and|for|de|la|le|&)$")
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 
 
 @dataclass
@@ -170,15 +179,65 @@ def find_source(text: str) -> str:
 
 
 def title_from(first_sentence: str) -> str:
-    """A title made from the first sentence, cut on a word boundary."""
+    """A title made from the first sentence: all of it up to TITLE_CHARS, else cut at the
+    end of a clause in its last third, else at a word, with an ellipsis."""
     text = " ".join(first_sentence.split())
     if len(text) <= TITLE_CHARS:
         return text
-    cut = text.rfind(" ", 0, TITLE_CHARS)
+    clauses = [m.start() for m in CLAUSE_END.finditer(text, 0, TITLE_CHARS) if m.start() >= TITLE_CHARS * 2 // 3]
+    cut = clauses[-1] if clauses else text.rfind(" ", 0, TITLE_CHARS)
     return text[: cut if cut > 0 else TITLE_CHARS].rstrip(",;:—– ") + "…"
 
 
+def split_site_name(title: str, site: str = "") -> tuple[str, str]:
+    """(title, site name) of a page title such as "Paul in Moscow | The Washington Post" or
+    "BBC News - Paul in Moscow"; the site is the one the page names, else the part cut off.
+
+    Between pipes, the title is the longest part that is not a name ("Opinion | Title | US
+    news | The Guardian"), else the first;
+    with other separators only a first part equal to ``site`` or a last part that is a
+    name ("BBC News", "Reuters", "example.com") is cut, since dashes occur in titles too.
+    """
+    seps = list(TITLE_SEPARATOR.finditer(title))
+    if not seps:
+        return title, site
+    parts = TITLE_SEPARATOR.split(title)
+    if all("|" in m.group() for m in seps):
+        titles = [p for p in parts if not _is_site_name(p, site)]
+        best = max(titles, key=len) if titles else parts[0]
+        names = [p for p in parts if p is not best and _is_site_name(p, site)]
+        return best, site or (names[-1] if names else "")
+    if site and _same_name(parts[0], site):
+        return title[seps[0].end() :], site
+    last, rest = parts[-1], title[: seps[-1].start()]
+    if _is_site_name(last, site) and len(rest) >= len(last):
+        return rest, site or last
+    return title, site
+
+
+def _is_site_name(part: str, site: str) -> bool:
+    if site:
+        return _same_name(part, site)
+    words = part.split()
+    if DOMAIN.match(part):
+        return True
+    return 1 <= len(words) <= 4 and len(part) <= 40 and all(NAME_WORD.match(w) for w in words)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "The Washington Post" and "Washington Post" and "washingtonpost.com" are one name."""
+
+    def norm(x: str) -> str:
+        x = re.sub(r"^(?:the\s+|www\.)", "", x.strip().lower())
+        x = re.sub(r"\.(?:com|org|net|co\.uk|[a-z]{2})$", "", x)
+        return re.sub(r"[^a-z0-9]", "", x)
+
+    return norm(a) == norm(b) != ""
+
+
 def name_from_path(path: Path) -> str:
-    """A readable name from a file name: "nyt-rand-paul" -> "Nyt rand paul"."""
+    """A readable name from a file name: "nyt-rand-paul" -> "Nyt rand paul"; "-" -> "stdin"."""
+    if is_stdin(path):
+        return STDIN_LABEL
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name

@@ -9,15 +9,20 @@ Errors are one line on stderr ("reader: error: ..."), never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
 
-from reader.errors import ReaderError, warn
+from reader import __version__
+from reader.cli.output import OutputError, OutputGone, emit_json, emit_rich, silence_stdout
+from reader.errors import ReaderError, say, warn
+from reader.safe_text import safe
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "-V", "--version")  # the rest goes to 'open'
 
 
 def command(name: str):
@@ -31,24 +36,45 @@ def command(name: str):
 
 
 # ---------------------------------------------------------------- parsers
+class Parser(argparse.ArgumentParser):
+    """argparse, with its messages (which quote what was typed) made terminal-safe."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message and file is not None:  # None: started with that stream closed
+            try:
+                file.write(safe(message))
+            except (OSError, ValueError):
+                pass
+
+    def error(self, message: str):
+        """Usage and error on stderr (argparse would print the usage on stdout if stderr is closed)."""
+        if sys.stderr is not None:
+            self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader",
         description="Read several articles about the same story side by side, with the passages "
         "they share aligned and coloured.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_epilog(),
     )
+    parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _open_parser(sub.add_parser("open", help="open the reader (the default command)"))
     _align_parser(sub.add_parser("align", help="print the passages the articles share"))
     _export_parser(sub.add_parser("export", help="export highlights to markdown or JSON"))
+    config = sub.add_parser("config", help="show every setting, its value and the file that set it")
+    config.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
     return parser
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="article files or folders (.txt .md .html); default: the 'articles' setting")
+    p.add_argument("paths", nargs="*", type=article_path, metavar="PATH",
+                   help="article files or folders (.txt .md .html), or - for an article on stdin; "
+                   "default: the 'articles' setting")
     p.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
 
 
@@ -67,11 +93,18 @@ def _align_parser(p: argparse.ArgumentParser) -> None:
 def _export_parser(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only highlights with tag T (repeatable)")
-    p.add_argument("--article", type=Path, action="append", default=[], metavar="PATH",
+    p.add_argument("--article", type=article_path, action="append", default=[], metavar="PATH",
                    help="only highlights of this article (repeatable)")
     p.add_argument("--format", choices=("md", "json"), default="md", help="markdown (default) or W3C Web Annotation JSON")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE (replacing only the block reader wrote before); default: stdout")
+
+
+def article_path(value: str) -> Path:
+    """A PATH argument; a URL is refused in one line (Path would turn "https://x" into "https:/x")."""
+    if URL.match(value):
+        raise ReaderError(f"{value}: URLs are not fetched; save the page (as .html or .txt) and give the file")
+    return Path(value)
 
 
 def _fraction(value: str) -> float:
@@ -86,18 +119,21 @@ def _fraction(value: str) -> float:
 
 def _epilog() -> str:
     try:
-        from reader.config import default_database, user_config_path
+        from reader.config import default_database, search_candidates
 
-        db, cfg = default_database(), user_config_path()
+        db = default_database()
+        files = ", then ".join(str(p or "--config FILE") + (" (found)" if p and p.is_file() else "")
+                               for _, p in search_candidates())
     except Exception:  # platformdirs missing: still show help
-        db = cfg = "(platform data dir)"
+        db = files = "(platform dirs)"
     return (
         "commands:\n"
         "  reader [PATH...]          open the reader (same as 'reader open')\n"
         "  reader align [PATH...]    print the shared passages (--json for machines)\n"
-        "  reader export [PATH...]   export highlights with what the other sources said\n\n"
-        f"config files: {cfg}, then ./config.toml, then --config FILE\n"
-        f"highlights database: {db} (setting highlights.database)\n"
+        "  reader export [PATH...]   export highlights with what the other sources said\n"
+        "  reader config             show each setting and the file that set it\n\n"
+        f"config files (later wins): {safe(files)}\n"
+        f"highlights database: {safe(str(db))} (setting highlights.database)\n"
         "'reader COMMAND --help' tells more."
     )
 
@@ -105,25 +141,21 @@ def _epilog() -> str:
 # ---------------------------------------------------------------- running
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS):
         argv.insert(0, "open")
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)  # a URL for a PATH is a ReaderError
         return COMMANDS[args.command](args)
     except ReaderError as e:
-        print(f"reader: error: {e}", file=sys.stderr)
+        if isinstance(e, OutputError):
+            silence_stdout()
+        say(f"reader: error: {e}")
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        _quiet_pipe()
+    except (BrokenPipeError, OutputGone):
+        silence_stdout()
         return 0
-
-
-def _quiet_pipe() -> None:
-    """After the reader of our output went away, keep Python from complaining at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def settings(args: argparse.Namespace):
@@ -133,7 +165,13 @@ def settings(args: argparse.Namespace):
 
 
 def article_paths(args: argparse.Namespace, config) -> list[Path]:
-    return list(args.paths) or [Path(config.articles)]
+    """The PATH arguments, else the configured articles; stdin (-) at most once."""
+    from reader.articles import is_stdin
+
+    paths = list(args.paths) or [article_path(config.articles)]
+    if sum(map(is_stdin, paths)) > 1:
+        raise ReaderError("-: standard input can be read only once; give - once")
+    return paths
 
 
 @command("align")
@@ -148,15 +186,11 @@ def run_align(args: argparse.Namespace) -> int:
     if args.json:
         from reader.cli.alignment_json import alignment_json
 
-        json.dump(alignment_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        emit_json(alignment_json(result))
     else:
-        from rich.console import Console
+        from reader.cli.report import report
 
-        from reader.cli.report import print_report
-
-        print_report(result, Console())
+        emit_rich(report(result))
     return 0
 
 
@@ -164,12 +198,36 @@ def run_align(args: argparse.Namespace) -> int:
 def run_open(args: argparse.Namespace) -> int:
     config = settings(args)
     paths = article_paths(args, config)
-    from reader.articles import collect_paths
+    from reader.articles import collect_paths, is_stdin, read_stdin
+    from reader.articles.loading import MAX_BYTES
 
     collect_paths(paths)  # fail fast, before the screen changes
+    if any(map(is_stdin, paths)):
+        read_stdin(MAX_BYTES)  # kept for loading; then keys come from the terminal
+        keys_from_terminal()
     from reader.ui.launch import run_app
 
     return run_app(paths, config, threshold=args.threshold, theme=args.theme)
+
+
+def keys_from_terminal() -> None:
+    """After an article was piped in, point stdin at the terminal, where the app reads keys."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError("-: the article came on stdin, and there is no terminal to read keys from") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+@command("config")
+def run_config(args: argparse.Namespace) -> int:
+    from reader.cli.config_report import config_report
+
+    sys.stdout.write(config_report(settings(args), args.config))
+    return 0
 
 
 @command("export")

@@ -2,29 +2,68 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from reader.errors import warn
+from reader.cli.output import emit
+from reader.errors import ReaderError, say, warn
+from reader.highlights.entries import article_key, path_key
 from reader.highlights.export import entries_for, render, write_export
+from reader.highlights.model import normalize_tags
 from reader.highlights.store import HighlightStore
+from reader.safe_text import show_path
 
 
 def export_highlights(args: argparse.Namespace, config) -> int:
-    """Export the highlights of the articles named (or configured) as the arguments ask."""
+    """Export the highlights of the articles named, or, with no PATH, of every article the
+    database knows (from its own paths: this works from any folder)."""
     from reader.align import align
-    from reader.articles import load_articles
 
-    articles = load_articles(list(args.paths) or [Path(config.articles)], warn)
+    tags = checked_tags(args.tag)
     store = HighlightStore(config.highlights.database_path)
     try:
+        articles = _articles(args.paths, store)
+        check_articles(args.article, articles)
         alignment = align(articles, config.align.threshold) if len(articles) > 1 else None
-        entries = entries_for(store, articles, alignment, args.tag, args.article)
+        entries = entries_for(store, articles, alignment, tags, args.article, lost_anywhere=not args.paths)
     finally:
         store.close()
     if not entries:
         warn("no highlights match (make some in the app with m or v)")
-    write_export(render(entries, args.format), args.format, args.output)
-    if args.output:
-        print(f"reader: exported {len(entries)} highlight(s) to {args.output}", file=sys.stderr)
+    text = render(entries, args.format, alignment.threshold if alignment else None)
+    if args.output is None:
+        emit(text)
+    else:
+        write_export(text, args.format, args.output)
+        say(f"reader: exported {len(entries)} highlight(s) to {show_path(args.output)}")
     return 0
+
+
+def _articles(paths: list[Path], store: HighlightStore) -> list:
+    """The articles named, or those of the database's highlights that can still be read."""
+    from reader.articles import load_articles
+
+    if paths:
+        return load_articles(list(paths), warn)
+    known = [Path(p) for p in store.article_paths()]
+    present = [p for p in known if p.is_file()]
+    if not present:
+        return []
+    return load_articles(present, warn)
+
+
+def checked_tags(tags: list[str]) -> list[str]:
+    """The --tag values, each a real tag name; a value that is none is an error."""
+    for tag in tags:
+        if not normalize_tags([tag]):
+            raise ReaderError(f"--tag {tag!r}: not a tag name (tags are letters, digits, '-' and '/')")
+    return tags
+
+
+def check_articles(only: list[Path], articles) -> None:
+    """Every --article names an article being exported."""
+    loaded = {article_key(a) for a in articles}
+    for path in only:
+        if not path.exists():
+            raise ReaderError(f"--article {show_path(path)}: no such file")
+        if path_key(path) not in loaded:
+            raise ReaderError(f"--article {show_path(path)}: not among the articles exported (give it as a PATH too)")

@@ -1,8 +1,8 @@
 """The human-readable alignment report printed by ``reader align``, with how much of each
-article is shared."""
+article is shared.  Article text and metadata enter Rich only as ``Text`` made safe: never
+parsed as markup, never a control character."""
 from __future__ import annotations
 
-from rich.console import Console
 from rich.console import Group as RichGroup
 from rich.panel import Panel
 from rich.table import Table
@@ -14,11 +14,11 @@ from reader.safe_text import safe
 PASSAGE_CHARS = 600  # longer passages are shortened in the report
 
 
-def print_report(alignment: Alignment, console: Console) -> None:
+def report(alignment: Alignment) -> list:
     """Articles, then every group with its passages, then how much of each article is shared."""
-    console.print(_articles_table(alignment))
+    out: list = [_articles_table(alignment)]
     if not alignment.groups:
-        console.print(Text(f"No shared passages at threshold {alignment.threshold:g}.", style="yellow"))
+        out.append(Text(f"No shared passages at threshold {alignment.threshold:g}.", style="yellow"))
     for n, group in enumerate(alignment.groups, 1):
         body = []
         for p in group.passages:
@@ -29,8 +29,12 @@ def print_report(alignment: Alignment, console: Console) -> None:
             line = Text.assemble((f"[{p.article + 1}] {safe(art.label)}: ", "bold cyan"), passage)
             body.append(line)
         title = Text(f"Group {n} · score {group.score:.2f} · {len(group.passages)} sources")
-        console.print(Panel(RichGroup(*body), title=title, title_align="left", border_style="blue"))
-    console.print(_coverage_table(alignment))
+        out.append(Panel(RichGroup(*body), title=title, title_align="left", border_style="blue"))
+    return out + [_coverage_table(alignment)]
+
+
+def _cell(text: str | None) -> Text:
+    return Text(safe(text or ""))
 
 
 def _articles_table(alignment: Alignment) -> Table:
@@ -38,7 +42,7 @@ def _articles_table(alignment: Alignment) -> Table:
     for col in ("#", "Source", "Title", "Date", "Chars"):
         table.add_column(col, overflow="fold")
     for k, a in enumerate(alignment.articles, 1):
-        table.add_row(str(k), safe(a.meta.source), safe(a.meta.title), a.meta.date or "", str(len(a.raw)))
+        table.add_row(str(k), _cell(a.meta.source), _cell(a.meta.title), _cell(a.meta.date), str(len(a.raw)))
     return table
 
 
@@ -47,7 +51,7 @@ def _coverage_table(alignment: Alignment) -> Table:
     for col in ("#", "Source", "Shared", "Only here"):
         table.add_column(col)
     for k, (a, shared) in enumerate(zip(alignment.articles, coverage(alignment)), 1):
-        table.add_row(str(k), safe(a.label), f"{shared:.0%}", f"{1 - shared:.0%}")
+        table.add_row(str(k), _cell(a.label), f"{shared:.0%}", f"{1 - shared:.0%}")
     return table
 
 

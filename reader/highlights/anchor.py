@@ -1,8 +1,10 @@
 """Find a highlight again in an article whose text may have changed since it was made.
 
 In order: the stored offsets (if the quote is still there), an exact search for the
-quote (prefix and suffix break ties), then a fuzzy match above a threshold.  When all
-fail the highlight is *orphaned*: kept, shown as such, never put on the wrong text.
+quote (prefix and suffix break ties), then a fuzzy match above a threshold.  A short
+quote ("Mr. Paul has") is only placed where its context (prefix or suffix) still agrees,
+and so is a quote found more than once: the same words elsewhere are another passage.
+When all fail the highlight is *orphaned*: kept, shown as such, never put on the wrong text.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from rapidfuzz import fuzz
 FUZZY_MIN = 85.0  # rapidfuzz partial ratio needed for a fuzzy re-anchoring
 WINDOW = 20_000  # characters around the old place searched first when fuzzy matching
 CONTEXT = 32  # characters of prefix and suffix kept with a highlight
+DISTINCT_CHARS = 40  # a quote this long, found once, is placed whatever its context
+CONTEXT_MIN = 70.0  # rapidfuzz ratio of the prefix or the suffix that places any other quote
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,29 @@ def reanchor(text: str, quote: str, prefix: str, suffix: str, start: int, end: i
     hits = _occurrences(text, quote)
     if hits:
         best = max(hits, key=lambda pos: (_context_score(text, pos, len(quote), prefix, suffix), -abs(pos - start)))
-        return Anchor("moved", best, best + len(quote), 100.0)
-    return _fuzzy(text, quote, start)
+        if _trusted(text, best, best + len(quote), quote, prefix, suffix, unique=len(hits) == 1):
+            return Anchor("moved", best, best + len(quote), 100.0)
+        return Anchor("orphaned")  # the same words elsewhere: another passage, not this one
+    found = _fuzzy(text, quote, start)
+    if found.found and not _trusted(text, found.start, found.end, quote, prefix, suffix, unique=True):
+        return Anchor("orphaned")
+    return found
+
+
+def _trusted(text: str, start: int, end: int, quote: str, prefix: str, suffix: str, unique: bool) -> bool:
+    """Whether a match may carry the highlight: a long quote found once, or its context agrees."""
+    if unique and len(quote) >= DISTINCT_CHARS:
+        return True
+    before = text[max(0, start - len(prefix)) : start]
+    after = text[end : end + len(suffix)]
+    return max(_side(before, prefix, at_edge=start == 0), _side(after, suffix, at_edge=end == len(text))) >= CONTEXT_MIN
+
+
+def _side(found: str, stored: str, at_edge: bool) -> float:
+    """How well one side of the context agrees; an empty stored side agrees only at the text's edge."""
+    if not stored:
+        return 100.0 if at_edge else 0.0
+    return fuzz.ratio(found, stored)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:

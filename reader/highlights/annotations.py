@@ -1,10 +1,10 @@
 """Highlights as W3C Web Annotations (TextQuoteSelector + TextPositionSelector)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reader.highlights.entries import Entry
+from reader.safe_text import safe_json
 
 
 def export_json(entries: list[Entry]) -> str:
@@ -16,7 +16,7 @@ def export_json(entries: list[Entry]) -> str:
         "total": len(items),
         "first": {"type": "AnnotationPage", "items": items},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return safe_json(collection, indent=2) + "\n"
 
 
 def _annotation(e: Entry) -> dict:
@@ -25,8 +25,10 @@ def _annotation(e: Entry) -> dict:
     if h.note:
         body.insert(0, {"type": "TextualBody", "purpose": "commenting", "value": h.note, "format": "text/plain"})
     source = (e.article.path if e.article else Path(h.article_path)).resolve().as_uri()
-    selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": h.quote, "prefix": h.prefix, "suffix": h.suffix}]
-    if e.article and e.anchor.found:
+    placed = e.article is not None and e.anchor.found
+    quote = e.article.text[e.anchor.start : e.anchor.end] if placed else h.quote
+    selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": quote, "prefix": h.prefix, "suffix": h.suffix}]
+    if placed:
         start, end = e.article.to_raw(e.anchor.start, e.anchor.end)
         selectors.append({"type": "TextPositionSelector", "start": start, "end": end})
     ann = {
@@ -38,7 +40,9 @@ def _annotation(e: Entry) -> dict:
         "target": {"source": source, "selector": selectors},
     }
     if e.said:
-        ann["reader:counterparts"] = [{"source": s.source, "text": s.text, "score": round(s.score, 3)} for s in e.said]
-    if not e.anchor.found:
-        ann["reader:status"] = "orphaned"
+        ann["reader:counterparts"] = [{"source": s.source, "text": s.quote, "score": round(s.score, 3)} for s in e.said]
+    if e.anchor.status != "exact":  # moved, fuzzy (changed) or orphaned: said, never silent
+        ann["reader:status"] = e.anchor.status
+    if placed and quote != h.quote:
+        ann["reader:originalQuote"] = h.quote
     return ann

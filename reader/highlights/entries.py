@@ -1,22 +1,16 @@
-"""What an export holds: each highlight re-anchored, with what the other sources said."""
+"""Highlights placed in the articles open now, with what the other sources said: what the app
+shows and what an export holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.stdin import is_stdin
 from reader.highlights.anchor import Anchor, reanchor
-from reader.highlights.model import Highlight
-from reader.model import Alignment, Article, Passage
+from reader.highlights.model import Counterpart, Highlight
+from reader.model import Alignment, Article
 
-
-@dataclass(frozen=True)
-class Said:
-    """A counterpart passage: which source said it, what it says, how close it is."""
-
-    source: str
-    title: str
-    text: str
-    score: float
+Placed = tuple[Highlight, Anchor]  # a highlight and where it is in its article's display text
 
 
 @dataclass(frozen=True)
@@ -26,11 +20,27 @@ class Entry:
     highlight: Highlight
     article: Article | None
     anchor: Anchor  # display offsets into article.text
-    said: tuple[Said, ...]
+    said: tuple[Counterpart, ...]  # what the other sources said
 
 
-def article_key(path: Path | str) -> str:
-    """How highlights name their article: the resolved path."""
+STDIN_KEY = "stdin:"  # how a text read from standard input is known: this, then its sha256
+
+
+def article_key(article: Article) -> str:
+    """How highlights name their article: its resolved path; text read from standard input
+    has no file, so by its content ("stdin:" and its sha256)."""
+    if is_stdin(article.path):
+        return f"{STDIN_KEY}{article.content_hash}"
+    return path_key(article.path)
+
+
+def is_file_key(key: str) -> bool:
+    """Whether a highlight's article key names a file (not a text read from standard input)."""
+    return not key.startswith(STDIN_KEY)
+
+
+def path_key(path: Path | str) -> str:
+    """How highlights name the article file at ``path``: the resolved path."""
     return str(Path(path).resolve())
 
 
@@ -44,47 +54,50 @@ def locate(h: Highlight, article: Article) -> Anchor:
     return reanchor(article.text, h.quote, h.prefix, h.suffix, hint, hint + len(h.quote))
 
 
-def aligned_passages(alignment: Alignment | None, index: int, start: int, end: int) -> list[tuple[Passage, float]]:
-    """Passages of other articles aligned with [start, end) of article ``index``, with their scores."""
-    if alignment is None:
-        return []
-    out: dict[tuple[int, int, int], tuple[Passage, float]] = {}
-    for group in alignment.groups:
-        if not any(p.article == index and p.start < end and p.end > start for p in group.passages):
-            continue
-        for p in group.passages:
-            if p.article != index:
-                score = group.pair_scores.get(tuple(sorted((index, p.article))), group.score)
-                out[(p.article, p.start, p.end)] = (p, score)
-    return [out[k] for k in sorted(out)]
+def place(highlights: list[Highlight], articles: list[Article]) -> list[list[Placed]]:
+    """For each article, its highlights (found by path, or by content when the file moved) and
+    where each is in its current text."""
+    placed: list[list[Placed]] = [[] for _ in articles]
+    find = _article_finder(articles)
+    for h in highlights:
+        k = find(h)
+        if k is not None:
+            placed[k].append((h, locate(h, articles[k])))
+    return placed
 
 
-def counterparts(alignment: Alignment | None, index: int, start: int, end: int) -> tuple[Said, ...]:
+def counterparts(alignment: Alignment | None, index: int, start: int, end: int) -> tuple[Counterpart, ...]:
     """What the other sources said about [start, end) of article ``index``."""
+    if alignment is None:
+        return ()
     said = []
-    for p, score in aligned_passages(alignment, index, start, end):
-        art = alignment.articles[p.article]
-        said.append(Said(art.label, art.meta.title, art.text[p.start : p.end], score))
+    for p, score in alignment.aligned_with(index, start, end):
+        other = alignment.articles[p.article]
+        raw_start, raw_end = other.to_raw(p.start, p.end)
+        said.append(Counterpart(article_key(other), other.label, raw_start, raw_end,
+                                other.text[p.start : p.end], score))
     return tuple(said)
 
 
 def build_entries(highlights: list[Highlight], articles: list[Article], alignment: Alignment | None) -> list[Entry]:
     """Entries in article order, then position, then id: a stable order for byte-identical exports."""
-    by_key = {article_key(a.path): (k, a) for k, a in enumerate(articles)}
-    by_hash = {a.content_hash: (k, a) for k, a in enumerate(articles)}
+    find = _article_finder(articles)
     entries = []
     for h in highlights:
-        k, art = by_key.get(h.article_path) or by_hash.get(h.content_hash) or (None, None)
-        if art is None:
-            entries.append(Entry(h, None, Anchor("orphaned"), _stored(h)))
+        k = find(h)
+        if k is None:
+            entries.append(Entry(h, None, Anchor("orphaned"), h.counterparts))
             continue
-        anchor = locate(h, art)
+        anchor = locate(h, articles[k])
         said = counterparts(alignment, k, anchor.start, anchor.end) if anchor.found else ()
-        entries.append(Entry(h, art, anchor, said or _stored(h)))
+        entries.append(Entry(h, articles[k], anchor, said or h.counterparts))
     order = {id(a): k for k, a in enumerate(articles)}
     entries.sort(key=lambda e: (order.get(id(e.article), len(articles)), e.anchor.start, e.highlight.id))
     return entries
 
 
-def _stored(h: Highlight) -> tuple[Said, ...]:
-    return tuple(Said(c.source, "", c.quote, c.score) for c in h.counterparts)
+def _article_finder(articles: list[Article]):
+    """A function giving the index of a highlight's article: by path, else by content; or None."""
+    by_key = {article_key(a): k for k, a in enumerate(articles)}
+    by_hash = {a.content_hash: k for k, a in enumerate(articles)}
+    return lambda h: by_key.get(h.article_path, by_hash.get(h.content_hash))

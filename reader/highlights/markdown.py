@@ -1,12 +1,14 @@
 """Highlights as markdown: front matter, a section per article, each highlight with what
 the other sources said about the same point.  The same highlights give the same bytes.
-Article text is escaped so that it stays plain text inside the document."""
+Article text is escaped so that it stays plain text inside the document; notes are the
+user's own markdown and are kept as written."""
 from __future__ import annotations
 
 import json
 import re
 
 from reader.highlights.entries import Entry
+from reader.safe_text import safe, show_path
 
 INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
 LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -17,7 +19,7 @@ YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]
 def md_text(text: str) -> str:
     """One or more lines of plain text, escaped; lines keep their breaks."""
     lines = []
-    for line in text.replace("\t", " ").replace("\r", "").split("\n"):
+    for line in safe(text.replace("\t", " ").replace("\r", "")).split("\n"):
         line = INLINE.sub(r"\\\1", line.strip())
         line = LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), line)
         lines.append(line)
@@ -30,14 +32,14 @@ def _escape_lead(lead: str) -> str:
     return "\\" + lead
 
 
+def md_code(text: str) -> str:
+    """A code span (shown as it is), or escaped text when it holds a backtick."""
+    return f"`{safe(text)}`" if "`" not in text and "\n" not in text else md_text(text)
+
+
 def md_quote(text: str) -> str:
     """A blockquote: every line prefixed with "> ", blank lines as ">"."""
     return "\n".join(f"> {line}" if line else ">" for line in md_text(text).split("\n"))
-
-
-def md_lines(text: str) -> str:
-    """Escaped text whose line breaks survive rendering (hard breaks)."""
-    return "  \n".join(md_text(text).split("\n"))
 
 
 def yaml_str(value: str) -> str:
@@ -47,11 +49,25 @@ def yaml_str(value: str) -> str:
 
 
 BEGIN = "# reader:begin"
+BODY = "<!-- reader:body -->"
 END = "<!-- reader:end -->"
+MARKERS = re.compile(r"<!--\s*reader:(?:body|end)\s*-->")
+SAFE_URL = re.compile(r"https?://[^\s<>]+")
 
 
-def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
-    """The markdown block (front matter to end marker)."""
+def md_note(text: str) -> str:
+    """A note is markdown the user wrote: kept as it is ([[links]], *emphasis*), with control
+    characters made visible and reader's markers disarmed."""
+    return MARKERS.sub(lambda m: m.group().replace("<", "&lt;").replace(">", "&gt;"), safe(text.strip()))
+
+
+def export_markdown(entries: list[Entry], title: str = "Highlights", threshold: float | None = None) -> str:
+    """The markdown block: front matter, then the body from its marker to the end marker."""
+    return "\n".join(front_matter(entries, title) + [""] + body(entries, threshold))
+
+
+def front_matter(entries: list[Entry], title: str = "Highlights") -> list[str]:
+    """The YAML front matter, first line "---" to last line "---"."""
     sources = sorted({e.article.label for e in entries if e.article})
     tags = sorted({t for e in entries for t in e.highlight.tags})
     # the date of the newest change, not today's: re-exporting unchanged highlights gives the same bytes
@@ -61,47 +77,61 @@ def export_markdown(entries: list[Entry], title: str = "Highlights") -> str:
            "sources:" + ("" if sources else " []")]
     out += [f"  - {yaml_str(s)}" for s in sources]
     out += ["tags:" + ("" if tags else " []")] + [f"  - {yaml_str(t)}" for t in tags]
-    out += ["---", ""]
-    placed = [e for e in entries if e.article and e.anchor.found]
+    return out + ["---"]
+
+
+def body(entries: list[Entry], threshold: float | None = None) -> list[str]:
+    """The sections, from the body marker to the end marker and a last newline."""
+    out = [BODY, ""]
     current = None
-    for e in placed:
-        if e.article is not current:
-            current = e.article
-            out += _article_section(e)
-        out += _highlight(e)
+    for e in entries:
+        if e.article and e.anchor.found:
+            if e.article is not current:
+                current = e.article
+                out += _article_section(e)
+            out += _highlight(e, threshold)
     orphans = [e for e in entries if not (e.article and e.anchor.found)]
     if orphans:
         out += ["## Orphaned highlights", "",
-                "These quotes were not found in the current text of their article.", ""]
+                "Kept, but not placed: their article was not found, or their quote is no longer in its text.", ""]
         for e in orphans:
-            out += [f"From `{md_text(e.highlight.article_path)}`:", ""] + _highlight(e)
-    out += [END, ""]
-    return "\n".join(out)
+            why = "the file was not found" if e.article is None else "the quote is not in its current text"
+            out += [f"From {md_code(show_path(e.highlight.article_path))} ({why}):", ""] + _highlight(e, threshold)
+    return out + [END, ""]
 
 
 def _article_section(e: Entry) -> list[str]:
     meta = e.article.meta
     lines = [f"## {md_text(e.article.label)}: {md_text(meta.title)}", ""]
     for label, value in (("Source", meta.source), ("Title", meta.title), ("Author", meta.author),
-                         ("Date", meta.date or ""), ("Path", str(e.article.path))):
+                         ("Date", meta.date or ""), ("Path", show_path(e.article.path))):
         if value:
             lines.append(f"- **{label}:** {md_text(value)}")
+    if SAFE_URL.fullmatch(meta.url or ""):
+        lines.append(f"- **Link:** <{meta.url}>")
     return lines + [""]
 
 
-def _highlight(e: Entry) -> list[str]:
+def _highlight(e: Entry, threshold: float | None) -> list[str]:
     h = e.highlight
-    lines = [md_quote(h.quote), ""]
+    moved = e.article is not None and e.anchor.status in ("moved", "fuzzy")
+    now = e.article.text[e.anchor.start : e.anchor.end] if moved else h.quote
+    lines = [md_quote(now), ""]
+    if e.anchor.status == "moved":
+        lines += ["*(Moved: the article's text changed, and this quote is now elsewhere in it.)*", ""]
+    elif e.anchor.status == "fuzzy":
+        lines += ["*(Changed: the article's text was edited here since it was highlighted. It read:)*", "",
+                  md_quote(h.quote), ""]
     if h.tags:
         lines += [" ".join(f"#{t}" for t in h.tags), ""]
-    if h.note.strip():
-        lines += ["**Note:** " + md_lines(h.note.strip()), ""]
-    if e.anchor.status == "fuzzy":
-        lines += ["*(The article's text changed; this highlight was matched approximately.)*", ""]
+    note = md_note(h.note)
+    if note:
+        lines += ["**Note:** " + note if "\n" not in note else "**Note:**\n\n" + note, ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
-        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.text.split()))}"
+        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.quote.split()))}"
                   for s in e.said]
     else:
-        lines += ["*No other source reports this.*"]
+        found = f" at threshold {threshold:g}" if threshold is not None else ""
+        lines += [f"*No counterpart found{found}.*"]
     return lines + [""]

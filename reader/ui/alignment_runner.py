@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection
 from reader.model import Alignment, Article
 
 PROCESS_ABOVE = 200_000  # characters of article text; below this, aligning takes milliseconds
+JOIN_SECONDS = 5  # how long a finished alignment process may take to exit
 
 
 def _aligned(articles: list[Article], threshold: float) -> tuple[str, Alignment | str]:
@@ -81,7 +82,7 @@ class AlignmentRunner:
             return None  # the process was stopped
         finally:
             receive.close()
-            process.join(timeout=5)
+            process.join(timeout=JOIN_SECONDS)
         if status != "ok":
             raise AlignmentFailed(payload)
         return Alignment(articles=articles, groups=payload, threshold=threshold)

@@ -10,11 +10,7 @@ from textual.app import App
 from reader.errors import ReaderError, warn
 from reader.highlights.store import HighlightStore
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_pane import ArticlePane
-
-
-def binding_ids() -> set[str]:
-    return {b.id for b in [*ArticlePane.BINDINGS, *ReaderApp.BINDINGS] if b.id}
+from reader.ui.keys import binding_ids
 
 
 def check_keymap(keys: dict[str, str]) -> None:
@@ -59,6 +55,7 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
         app.run()
     finally:
         app.aligner.stop()
-        app.store.close()
+        if app.store is not None:
+            app.store.close()
     return 0
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 WORD = re.compile(r"\S+")
+MIN_WIDTH = 4  # narrower than this, lines are wrapped at this width anyway
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Line:
 
 def wrap_blocks(text: str, blocks: list[tuple[int, int]], width: int, gaps: bool = False) -> list[Line]:
     """Greedy word wrap of each block, blank lines between blocks ("⋯" lines when ``gaps``)."""
-    width = max(4, width)
+    width = max(MIN_WIDTH, width)
     lines: list[Line] = []
     for n, (start, end) in enumerate(blocks):
         if n:

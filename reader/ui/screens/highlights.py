@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -12,33 +11,46 @@ from textual.widgets.option_list import Option
 
 from reader.highlights.model import Highlight
 from reader.safe_text import safe
+from reader.ui import keys
+
+LABEL_CELLS = 20  # an article's label in a row
+QUOTE_CHARS = 90  # the start of the quote shown in a row
 
 
 class HighlightsScreen(ModalScreen[None]):
-    """All highlights. Type to filter: words match the text, #tag a tag, @name an article."""
+    """All highlights. Type to filter: words match the text, #tag a tag, @name an article.
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="close_highlights"),
-        Binding("enter", "jump", "Jump", id="jump_highlight", show=False),
-        Binding("e", "edit", "Edit tags/note", id="edit_highlight"),
-        Binding("delete,x", "delete", "Delete", id="delete_highlight"),
-        Binding("u,ctrl+z", "undo", "Undo delete", id="undo_delete"),
-        Binding("r", "rename", "Rename tag", id="rename_tag"),
-        Binding("down", "focus_list", "List", show=False, id="highlights_list"),
-    ]
+    What to do with a highlight is asked of the app in a message (``Jump``, ``Edit``, ``Delete``,
+    ``Undo``, ``RenameTag``); the app answers with ``refresh_rows``."""
+
+    BINDINGS = keys.HIGHLIGHTS_PANEL
     DEFAULT_CSS = """
     HighlightsScreen { align: center middle; }
     HighlightsScreen > Vertical { width: 120; max-width: 96%; height: 85%; border: thick $accent; background: $surface; }
     HighlightsScreen OptionList { height: 1fr; }
     """
 
-    class Action(Message):
-        """Ask the app to do ``kind`` (jump, edit, delete, undo, rename) for a highlight."""
+    class Chosen(Message):
+        """Something to do with the highlight chosen in the panel."""
 
-        def __init__(self, kind: str, highlight: Highlight | None) -> None:
+        def __init__(self, highlight: Highlight) -> None:
             super().__init__()
-            self.kind = kind
             self.highlight = highlight
+
+    class Jump(Chosen):
+        """Show the highlight in its article (the panel has closed)."""
+
+    class Edit(Chosen):
+        """Edit the highlight's tags and note."""
+
+    class Delete(Chosen):
+        """Delete the highlight (it can be undone)."""
+
+    class RenameTag(Chosen):
+        """Rename a tag everywhere, starting from the highlight's first tag."""
+
+    class Undo(Message):
+        """Bring back the highlight deleted last."""
 
     def __init__(self, rows: list[tuple[Highlight, str, str]]) -> None:
         """rows: (highlight, article label, status)."""
@@ -86,23 +98,28 @@ class HighlightsScreen(ModalScreen[None]):
     def on_option_list_option_selected(self) -> None:
         self.action_jump()
 
-    def action_jump(self) -> None:
+    def _ask(self, message: type[Chosen]) -> bool:
+        """Post ``message`` about the highlighted row; False when there is none."""
         h = self._current()
-        if h:
+        if h is not None:
+            self.post_message(message(h))
+        return h is not None
+
+    def action_jump(self) -> None:
+        if self._ask(self.Jump):
             self.dismiss(None)
-            self.app.post_message(self.Action("jump", h))
 
     def action_edit(self) -> None:
-        self.app.post_message(self.Action("edit", self._current()))
+        self._ask(self.Edit)
 
     def action_delete(self) -> None:
-        self.app.post_message(self.Action("delete", self._current()))
-
-    def action_undo(self) -> None:
-        self.app.post_message(self.Action("undo", None))
+        self._ask(self.Delete)
 
     def action_rename(self) -> None:
-        self.app.post_message(self.Action("rename", self._current()))
+        self._ask(self.RenameTag)
+
+    def action_undo(self) -> None:
+        self.post_message(self.Undo())
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()
@@ -123,7 +140,8 @@ def _matches(row, tags: list[str], names: list[str], text: list[str]) -> bool:
 
 def _label(h: Highlight, label: str, status: str) -> Text:
     quote = safe(h.quote).replace("\n", " ")
-    out = Text.assemble((f"{safe(label)[:20]:<20} ", "bold cyan"), quote[:90] + ("…" if len(quote) > 90 else ""))
+    out = Text.assemble((f"{safe(label)[:LABEL_CELLS]:<{LABEL_CELLS}} ", "bold cyan"),
+                         quote[:QUOTE_CHARS] + ("…" if len(quote) > QUOTE_CHARS else ""))
     if h.tags:
         out.append("  " + " ".join("#" + t for t in h.tags), "magenta")
     if h.note:

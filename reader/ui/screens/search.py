@@ -1,11 +1,10 @@
 """Search all articles; results list every match with its source, and picking one jumps there."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
@@ -13,9 +12,11 @@ from textual.widgets.option_list import Option
 
 from reader.model import Article
 from reader.safe_text import safe
+from reader.ui import keys
 
 MAX_RESULTS = 500
-CONTEXT = 40
+CONTEXT = 40  # characters shown each side of a match
+LABEL_CELLS = 22  # an article's label in a result
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,33 @@ def find_all(articles: list[Article], query: str, first: int = 0) -> list[Match]
     return out
 
 
+@dataclass
+class SearchResults:
+    """The last search: its query, every match, and which one is shown."""
+
+    query: str = ""
+    matches: list[Match] = field(default_factory=list)
+    shown: int = -1
+
+    def search(self, articles: list[Article], query: str, chosen: Match, first: int) -> Match:
+        """Search again (article ``first`` first), showing ``chosen``; returns the match shown."""
+        self.query, self.matches = query, find_all(articles, query, first)
+        self.shown = self.matches.index(chosen) if chosen in self.matches else 0
+        return self.matches[self.shown]
+
+    def step(self, delta: int) -> Match:
+        """Show the next (previous) match, round the end."""
+        self.shown = (self.shown + delta) % len(self.matches)
+        return self.matches[self.shown]
+
+    def in_article(self, article: int) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.matches if m.article == article]
+
+
 class SearchScreen(ModalScreen[tuple[str, Match] | None]):
     """Type to search; results update as you type; Enter on a result jumps to it."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="close_search"),
-                Binding("down", "focus_results", "Results", show=False, id="search_results")]
+    BINDINGS = keys.SEARCH
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen > Vertical { width: 110; max-width: 96%; height: 80%; margin-top: 2; border: thick $accent; background: $surface; }
@@ -82,13 +105,13 @@ class SearchScreen(ModalScreen[tuple[str, Match] | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._label(m), id=str(n)) for n, m in enumerate(self.matches)])
-        options.border_title = f"{len(self.matches)} match(es)" + (" (first 500)" if len(self.matches) >= MAX_RESULTS else "")
+        options.border_title = f"{len(self.matches)} match(es)" + (f" (first {MAX_RESULTS})" if len(self.matches) >= MAX_RESULTS else "")
 
     def _label(self, m: Match) -> Text:
         text = self.articles[m.article].text
         before = safe(text[max(0, m.start - CONTEXT) : m.start]).replace("\n", " ")
         after = safe(text[m.end : m.end + CONTEXT]).replace("\n", " ")
-        return Text.assemble((f"{safe(self.articles[m.article].label)[:22]:<22} ", "bold cyan"), "…" + before,
+        return Text.assemble((f"{safe(self.articles[m.article].label)[:LABEL_CELLS]:<{LABEL_CELLS}} ", "bold cyan"), "…" + before,
                              (safe(text[m.start : m.end]), "black on yellow"), after + "…")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

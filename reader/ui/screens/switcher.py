@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article
 from reader.safe_text import safe
+from reader.ui import keys
 
 
 class ArticleSwitcher(ModalScreen[int | None]):
     """A list of all articles; picking one returns its index."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
+    BINDINGS = keys.SWITCHER
     DEFAULT_CSS = """
     ArticleSwitcher { align: center middle; }
     ArticleSwitcher > OptionList { width: 100; max-width: 95%; height: 70%; border: thick $accent; }

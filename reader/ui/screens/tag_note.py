@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
 from reader.safe_text import safe
+from reader.ui import keys
 
 
 class TagSuggester(Suggester):
@@ -33,11 +33,7 @@ class TagSuggester(Suggester):
 class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
     """Returns (tags text, note) or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_edit"),
-                Binding("ctrl+s", "save", "Save", id="save_edit"),
-                # a priority binding moves focus while the key is handled, so keys typed (or
-                # pasted) right after Enter already go to the note
-                Binding("enter", "to_note", "Tags done: to the note", id="tags_done", show=False, priority=True)]
+    BINDINGS = keys.TAG_NOTE
     DEFAULT_CSS = """
     TagNoteDialog { align: center middle; }
     TagNoteDialog > Vertical { width: 90; max-width: 96%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
@@ -81,7 +77,7 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
 class RenameTagDialog(ModalScreen[tuple[str, str] | None]):
     """Ask for a tag and its new name."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
+    BINDINGS = keys.RENAME_TAG
     DEFAULT_CSS = """
     RenameTagDialog { align: center middle; }
     RenameTagDialog > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 0 1; }

@@ -5,7 +5,7 @@ from rich.console import Group as RichGroup
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.model import Alignment, Group
+from reader.model import Alignment
 from reader.safe_text import safe
 from reader.ui.worddiff import Change, common_share, word_diff
 
@@ -35,9 +35,10 @@ def render_detail(alignment: Alignment | None, article: int, sentence: int) -> R
     """A renderable describing the group of ``sentence`` of ``article``."""
     if alignment is None:
         return Text("Aligning…", style="dim")
-    group = group_of(alignment, article, sentence)
-    if group is None:
+    g = alignment.group_at(article, sentence)
+    if g is None:
         return Text("This sentence is reported only by this source.", style="dim italic")
+    group = alignment.groups[g]
     mine = next(p for p in group.passages if p.article == article)
     text = alignment.articles[article].text[mine.start : mine.end]
     others = len(group.passages) - 1
@@ -47,7 +48,7 @@ def render_detail(alignment: Alignment | None, article: int, sentence: int) -> R
         if p.article == article:
             continue
         other = alignment.articles[p.article]
-        pair = group.pair_scores.get(tuple(sorted((article, p.article))), group.score)
+        pair = group.pair_score(article, p.article)
         theirs = other.text[p.start : p.end]
         changes = word_diff(text, theirs)
         share = common_share(changes)
@@ -59,14 +60,6 @@ def render_detail(alignment: Alignment | None, article: int, sentence: int) -> R
                                ("dropped", STYLES["dropped"]), " (only here) · ",
                                ("changed", STYLES["changed_new"]), " wording", style="dim"))
     return RichGroup(*parts)
-
-
-def group_of(alignment: Alignment, article: int, sentence: int) -> Group | None:
-    for g in alignment.groups:
-        for p in g.passages:
-            if p.article == article and p.first_sentence <= sentence <= p.last_sentence:
-                return g
-    return None
 
 
 def diff_text(changes: list[Change], theirs: str) -> Text:

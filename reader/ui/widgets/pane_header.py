@@ -14,7 +14,6 @@ class PaneHeader(Static):
 
     DEFAULT_CSS = """
     PaneHeader { height: 3; padding: 0 1; background: $boost; color: $text; }
-    PaneHeader.-focused { background: $accent 30%; }
     """
 
     _shown: tuple = ()
@@ -26,7 +25,7 @@ class PaneHeader(Static):
         meta = article.meta
         line1 = Text.assemble((f"{index + 1}/{total} ", "dim"), (safe(meta.source or article.label), "bold"))
         details = " · ".join(x for x in (meta.date or "", safe(meta.author)) if x)
-        lines = [line1, Text(safe(meta.title), style="italic"), Text(details or safe(article.path.name), style="dim")]
+        lines = [line1, Text(safe(meta.title), style="italic"), Text(details, style="dim")]  # no byline: empty
         for line in lines:  # one row each, cut with an ellipsis
             line.no_wrap, line.overflow = True, "ellipsis"
         self.update(RichGroup(*lines))
