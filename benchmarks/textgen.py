@@ -121,12 +121,12 @@ def pair(size: int, seed: int = 7) -> tuple[str, str]:
     return a, b
 
 
-def planted_pair(size: int, seed: int = 7) -> tuple[str, str, list[str]]:
+def planted_pair(size: int, seed: int = 7, small: bool = False) -> tuple[str, str, list[str]]:
     """Two texts, and the paragraphs of the first that the second holds, edited."""
-    gen = Generator(seed)
+    gen = Generator(seed, small)
     a = gen.text(size)
-    b = Generator(seed + 1000).text(size)
-    gen_b = Generator(seed + 2000)
+    b = Generator(seed + 1000, small).text(size)
+    gen_b = Generator(seed + 2000, small)
     shared = gen.rng.sample(range(len(a)), max(1, len(a) // 10))
     placed = {}
     for k in shared:  # copy a tenth of A's paragraphs into B, edited, at other places
@@ -167,3 +167,19 @@ def bridged_pair(n: int = 200, unrelated: float = 1 / 3, seed: int = 7) -> tuple
         related.append(same)
     paras = lambda ss: [ss[k : k + 4] for k in range(0, len(ss), 4)]  # noqa: E731
     return render(paras(a)), render(paras(b)), related
+
+
+def repetitive_pair(size: int, seed: int = 7, base: int = 20_000) -> tuple[str, str, list[str]]:
+    """Two texts of about ``size`` characters, each the same article of ``base`` characters
+    repeated with small edits (as a feed or a scraped page repeats its boilerplate), and that
+    article's paragraphs."""
+    gen = Generator(seed)
+    article = gen.text(base)
+    texts = []
+    for k in range(2):
+        editor = Generator(seed + 100 + k)
+        paras: list[list[str]] = []
+        while sum(len(" ".join(p)) + 2 for p in paras) < size:
+            paras += [[editor.edit(s) if editor.rng.random() < 0.3 else s for s in p] for p in article]
+        texts.append(render(paras))
+    return texts[0], texts[1], [" ".join(p) for p in article]

@@ -3,6 +3,7 @@ the cost grows with the text rather than with its square."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Callable
 
 from reader.align.postings import Postings
 from reader.align.types import Params, Seed
@@ -14,8 +15,11 @@ def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Se
     return similar_pairs(vectors, p.min_terms, p.candidate_cosine, p)
 
 
-def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: float, p: Params) -> list[Seed]:
-    """Pairs of vectors of different articles with a cosine of at least ``low``."""
+def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: float, p: Params,
+                  exact: bool = True, wanted: Callable[[int, int], bool] | None = None) -> list[Seed]:
+    """Pairs of vectors of different articles with a cosine of at least ``low``. A term found in
+    too many places pairs nothing (see ``Postings``); with ``exact``, the pairs that the other
+    terms make likely are then measured in full, else their cosine leaves out those terms."""
     postings: Postings[tuple[int, float]] = Postings()
     for a, vecs in enumerate(vectors):
         for i, vec in enumerate(vecs):
@@ -23,14 +27,15 @@ def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: fl
                 for t, w in vec.items():
                     postings.add(t, a, (i, w))
     partial: dict[tuple[int, int, int, int], float] = defaultdict(float)
-    for a, b, (i, w), (j, w2) in postings.pairs(p.posting_budget):
+    for a, b, (i, w), (j, w2) in postings.pairs(p.posting_budget, wanted):
         partial[(a, i, b, j)] += w * w2
     # with frequent terms skipped, dot products are partial: check in full only pairs whose
     # rarer terms already give a good part of the cosine sought (cost stays near linear)
-    bar = low * p.prefilter if postings.skipped else low
+    remeasure = exact and postings.skipped
+    bar = low * p.prefilter if remeasure else low
     out = []
     for (a, i, b, j), dot in sorted(item for item in partial.items() if item[1] >= bar):
-        sim = cosine(vectors[a][i], vectors[b][j]) if postings.skipped else dot
+        sim = cosine(vectors[a][i], vectors[b][j]) if remeasure else dot
         if sim >= low:
             out.append(Seed(a, i, b, j, sim))
     return out

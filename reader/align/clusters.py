@@ -77,7 +77,10 @@ def _linkage(a: _Cluster, b: _Cluster, link: list[float], density: float) -> flo
 
 def _cross_pairs(a: _Cluster, b: _Cluster) -> int:
     """Unit pairs of different articles between two clusters."""
-    return max(1, len(a.members) * len(b.members) - sum(n * b.per_article[art] for art, n in a.per_article.items()))
+    if len(a.per_article) > len(b.per_article):
+        a, b = b, a
+    same = sum(n * b.per_article[art] for art, n in a.per_article.items() if art in b.per_article)
+    return max(1, len(a.members) * len(b.members) - same)
 
 
 def _may_merge(a: _Cluster, b: _Cluster, caps: list[float]) -> bool:

@@ -21,7 +21,8 @@ def cut_unmatched(f: Fragment, pairs: list[Seed], vectors, p: Params) -> list[Fr
         return [f]
     inside = [s for s in pairs if f.i0 <= s.i <= f.i1 and f.j0 <= s.j <= f.j1]
     own = _own_counterparts(inside, p.own_cosine, p.clear_cosine)
-    runs_a, runs_b = _runs({s.i for s in own}, f.i0, f.i1), _runs({s.j for s in own}, f.j0, f.j1)
+    matched_a, matched_b = _excused(own, f, "a"), _excused(own, f, "b")
+    runs_a, runs_b = _runs(matched_a, f.i0, f.i1), _runs(matched_b, f.j0, f.j1)
     if runs_a == [(f.i0, f.i1)] and runs_b == [(f.j0, f.j1)]:
         return [f]
     out = []
@@ -40,6 +41,34 @@ def _own_counterparts(inside: list[Seed], own: float, clear: float) -> list[Seed
         best_i[s.i] = max(best_i.get(s.i, 0.0), s.sim)
         best_j[s.j] = max(best_j.get(s.j, 0.0), s.sim)
     return [s for s in inside if s.sim >= clear or (s.sim >= own and s.sim == best_i[s.i] == best_j[s.j])]
+
+
+def _excused(own: list[Seed], f: Fragment, side: str) -> set[int]:
+    """The sentences of one side that count as matched: those with a counterpart of their own,
+    and those without one that face only matched sentences on the other side (a sentence split
+    in two, or one added on one side only, between two that match)."""
+    mine, theirs = (lambda s: s.i, lambda s: s.j) if side == "a" else (lambda s: s.j, lambda s: s.i)
+    lo, hi = (f.i0, f.i1) if side == "a" else (f.j0, f.j1)
+    olo, ohi = (f.j0, f.j1) if side == "a" else (f.i0, f.i1)
+    faced: dict[int, list[int]] = {}
+    for s in own:
+        faced.setdefault(mine(s), []).append(theirs(s))
+    matched_other = {theirs(s) for s in own}
+    out = set(faced)
+    ordered = sorted(faced)
+    for k in range(lo, hi + 1):
+        if k in out:
+            continue
+        before = [x for x in ordered if x < k]
+        after = [x for x in ordered if x > k]
+        if not before or not after:
+            continue  # an unmatched sentence at an edge is left out
+        lo_other = max(faced[before[-1]])
+        hi_other = min(faced[after[0]])
+        window = range(max(olo, min(lo_other, hi_other) + 1), min(ohi, max(lo_other, hi_other) - 1) + 1)
+        if all(x in matched_other for x in window):
+            out.add(k)
+    return out
 
 
 def _runs(matched: set[int], lo: int, hi: int) -> list[Run]:
@@ -71,5 +100,7 @@ def _boxes(own: list[Seed], runs_a: list[Run], runs_b: list[Run]) -> list[tuple[
     for nodes_in in members.values():
         a = [r for side, r in nodes_in if side == "a"]
         b = [r for side, r in nodes_in if side == "b"]
+        if not a or not b:
+            continue  # excused sentences with no counterpart on either side of them
         out.append((min(r[0] for r in a), max(r[1] for r in a), min(r[0] for r in b), max(r[1] for r in b)))
     return sorted(out)

@@ -13,12 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from reader.align.aliases import merged
+from reader.align.candidates import similar_pairs
 from reader.align.clusters import average_linkage
-from reader.align.links import Link, fact_links
+from reader.align.links import fact_links
+from reader.align.reuse import inside_reuse
 from reader.align.story import Story, Vector, in_context
 from reader.align.terms import Vocabulary, is_content
 from reader.align.tokens import Tokens
-from reader.align.types import Params
+from reader.align.types import Fragment, Params, Seed
 from reader.align.units import Unit, units_of
 from reader.align.vectors import distinctive_phrases
 from reader.align.weights import specificity, term_rarity, weigh_units
@@ -47,11 +49,23 @@ class UnitSpace:
         return self.units[self.flat[a][k]].sentence < LEAD
 
 
-def fact_groups(tokens: list[Tokens], vocab: Vocabulary, p: Params, reused: Reused,
-                dependent: set[tuple[int, int]]) -> list[Group]:
-    """Groups of units that report one fact, from links between independent reports."""
+def fact_groups(tokens: list[Tokens], vocab: Vocabulary, p: Params, reused_text: list[Fragment]) -> list[Group]:
+    """Groups of units that report one fact, from links between independent reports, and
+    between dependent articles (one took from the other, ``reused_text``) inside what it took."""
+    reused = inside_reuse(reused_text)
+    dependent = {(f.a, f.b) for f in reused_text}
     space = unit_space(tokens, vocab, reused)
-    links = [k for k in fact_links(space, p) if _allowed(k, space.units, reused, dependent, p)]
+
+    def independent(a: int, b: int) -> bool:  # two reports of one story, neither took from the other
+        return (a, b) not in dependent and space.story.similarity(a, b) >= p.story_gate
+
+    def outside_copies(s: Seed) -> bool:  # the text they share word for word is a reuse group
+        u, v = space.units[space.flat[s.a][s.i]], space.units[space.flat[s.b][s.j]]
+        return (s.a, u.sentence, s.b) not in reused and (s.b, v.sentence, s.a) not in reused
+
+    pairs = [s for s in similar_pairs(space.context, 1, p.link_cosine, p, exact=False, wanted=independent)
+             if outside_copies(s)] + _inside(space, reused_text, p)
+    links = fact_links(space, pairs, p)
     units = space.units
     edges = [(k.u, k.v, k.weight) for k in links if k.weight >= p.link_weight]
     clusters = average_linkage([u.article for u in units], [u.end - u.start for u in units],
@@ -59,6 +73,44 @@ def fact_groups(tokens: list[Tokens], vocab: Vocabulary, p: Params, reused: Reus
     weight = {(k.u, k.v): k.weight for k in links}
     groups = [_group(members, score, units, weight) for members, score in clusters]
     return [g for g in groups if not (len(arts := sorted(g.articles())) == 2 and tuple(arts) in dependent)]
+
+
+def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Seed]:
+    """Unit pairs of two dependent articles, both inside what one took from the other, alike
+    enough to be candidate links (measured directly: reused passages hold few units)."""
+    at: list[dict[int, list[int]]] = [{} for _ in space.flat]  # article -> sentence -> unit numbers
+    for a, ks in enumerate(space.flat):
+        for k, u in enumerate(ks):
+            at[a].setdefault(space.units[u].sentence, []).append(k)
+    taken: dict[tuple[int, int], tuple[set[int], set[int]]] = {}  # pair -> sentences taken, each side
+    for f in reused_text:
+        sides = taken.setdefault((f.a, f.b), (set(), set()))
+        sides[0].update(range(f.i0, f.i1 + 1))
+        sides[1].update(range(f.j0, f.j1 + 1))
+    frequent = _frequent(space.context, p.posting_budget)  # left out, as ``similar_pairs`` does
+    out = []
+    for (a, b), (sentences_a, sentences_b) in sorted(taken.items()):
+        mine = [k for i in sorted(sentences_a) for k in at[a].get(i, ())]
+        theirs = [k for j in sorted(sentences_b) for k in at[b].get(j, ())]
+        for i in mine:
+            u = space.context[a][i]
+            for j in theirs:
+                v = space.context[b][j]
+                sim = sum(w * v[t] for t, w in u.items() if t in v and t not in frequent)
+                if sim >= p.link_cosine:
+                    out.append(Seed(a, i, b, j, sim))
+    return out
+
+
+def _frequent(vectors: list[list[Vector]], budget: int) -> set[str]:
+    """Terms in so many units that they would pair more than ``budget``: candidate search
+    leaves them out, and so do the links measured directly."""
+    counts: dict[str, int] = defaultdict(int)
+    for vecs in vectors:
+        for v in vecs:
+            for t in v:
+                counts[t] += 1
+    return {t for t, n in counts.items() if n * (n - 1) // 2 > budget}
 
 
 def unit_space(tokens: list[Tokens], vocab: Vocabulary, reused: Reused) -> UnitSpace:
@@ -76,16 +128,6 @@ def unit_space(tokens: list[Tokens], vocab: Vocabulary, reused: Reused) -> UnitS
                for a, vecs in enumerate(plain)]
     phrases = [distinctive_phrases([terms[k] for k in ks]) for ks in flat]
     return UnitSpace(units, flat, plain, context, phrases, {t: specificity(r) for t, r in rare.items()}, story)
-
-
-def _allowed(link: Link, units: list[Unit], reused: Reused, dependent: set[tuple[int, int]], p: Params) -> bool:
-    """Whether a link may join a group: between independent reports of one story, outside the
-    text they share word for word; between dependent articles, only inside what one took."""
-    u, v = units[link.u], units[link.v]
-    in_u, in_v = (u.article, u.sentence, v.article) in reused, (v.article, v.sentence, u.article) in reused
-    if (u.article, v.article) in dependent:
-        return in_u and in_v
-    return link.evidence.story >= p.story_gate and not (in_u or in_v)
 
 
 def _terms(units: list[Unit], vocab: Vocabulary) -> tuple[list[list[str]], dict[str, set[str]]]:

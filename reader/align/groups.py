@@ -9,6 +9,9 @@ from reader.align.types import Fragment, span_overlap
 from reader.model import REUSE, Article, Group, Passage
 from reader.union_find import UnionFind
 
+NEAR_SAME = 0.8  # copies of different pairs sharing this much of the longer passage are one text
+COPY_SCORE = 0.8  # ... when this exact, word by word
+
 
 def trimmed(articles: list[Article], f: Fragment) -> Fragment:
     """The fragment with character spans, cut where its edge sentences only partly match."""
@@ -25,12 +28,36 @@ def trimmed(articles: list[Article], f: Fragment) -> Fragment:
 
 def reuse_groups(articles: list[Article], fragments: list[Fragment]) -> list[Group]:
     """Reuse groups: the fragments of one article pair whose passages overlap by half on one
-    side (pieces of one reused passage, a summary's parts) are one group; fragments of
-    different pairs never join, so that no passage glues unrelated text together."""
+    side (pieces of one reused passage, a summary's parts) are one group. Fragments of
+    different pairs join only as verbatim copies of nearly the same passage (a wire paragraph
+    several articles took whole), so that no passage glues unrelated text together."""
     by_pair: dict[tuple[int, int], list[Fragment]] = defaultdict(list)
     for f in fragments:
         by_pair[(f.a, f.b)].append(f)
-    return [_group(articles, fs) for pair in sorted(by_pair) for fs in _overlapping(by_pair[pair])]
+    sets = [fs for pair in sorted(by_pair) for fs in _overlapping(by_pair[pair])]
+    return [_group(articles, [f for k in ks for f in sets[k]]) for ks in _same_copies(sets)]
+
+
+def _same_copies(sets: list[list[Fragment]]) -> list[list[int]]:
+    """Indices of the fragment sets, those that are copies of nearly one passage joined."""
+    joined = UnionFind(range(len(sets)))
+    spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, set)
+    for k, fs in enumerate(sets):
+        if len(fs) == 1 and fs[0].a_span[1] and fs[0].score >= COPY_SCORE:
+            spans[fs[0].a].append((*fs[0].a_span, k))
+            spans[fs[0].b].append((*fs[0].b_span, k))
+    for found in spans.values():
+        found.sort()
+        for x, (lo, hi, k) in enumerate(found):
+            for lo2, hi2, k2 in found[x + 1 :]:
+                if lo2 >= hi:
+                    break
+                if span_overlap((lo, hi), (lo2, hi2)) >= NEAR_SAME * max(hi - lo, hi2 - lo2):
+                    joined.union(k, k2)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(sets)):
+        members[joined.find(k)].append(k)
+    return sorted(members.values())
 
 
 def _overlapping(fragments: list[Fragment]) -> list[list[Fragment]]:

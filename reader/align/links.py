@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.align.candidates import similar_pairs
-from reader.align.types import Params
+from reader.align.types import Params, Seed
+from reader.align.vectors import cosine
 
 if TYPE_CHECKING:
     from reader.align.facts import UnitSpace
@@ -33,7 +33,7 @@ BODY_MODEL = ({"cos": 3.53, "bits": 0.69, "phrases": 0.53}, -2.97)
 class Evidence:
     """Why two units may report one fact."""
 
-    cos: float  # cosine of the units' term vectors
+    cos: float  # cosine of the units' term vectors (not needed, and 0, between two lead units)
     context: float  # cosine once lead units are read with their article's main terms
     rank: float  # 1 when each is the other's best match in its article, less for a runner-up
     bits: float  # English specificity of the terms the two share
@@ -60,24 +60,27 @@ class Link:
     weight: float  # the probability that the link is right
 
 
-def fact_links(space: UnitSpace, p: Params) -> list[Link]:
-    """Candidate links between units of different articles, with their evidence."""
-    pairs = similar_pairs(space.context, 1, p.link_cosine, p)
+def fact_links(space: UnitSpace, candidates: list[Seed], p: Params) -> list[Link]:
+    """The candidate unit pairs (as ``Seed``: article and unit number on each side, and the
+    cosine of their context vectors) as links, with their evidence."""
+    pairs = [s for s in candidates if s.sim >= p.body_cosine or space.is_lead(s.a, s.i) or space.is_lead(s.b, s.j)]
     best: dict[tuple[int, int, int], float] = {}  # (article, unit, other article) -> best cosine
     for s in pairs:
         for key in ((s.a, s.i, s.b), (s.b, s.j, s.a)):
             best[key] = max(best.get(key, 0.0), s.sim)
     out = []
     for s in pairs:
+        rank = min(s.sim / best[(s.a, s.i, s.b)], s.sim / best[(s.b, s.j, s.a)])
         u, v = space.plain[s.a][s.i], space.plain[s.b][s.j]
         shared = u.keys() & v.keys()
+        lead_a, lead_b = space.is_lead(s.a, s.i), space.is_lead(s.b, s.j)
         evidence = Evidence(
-            cos=sum(w * v[t] for t, w in u.items() if t in v),
+            cos=s.sim if not (lead_a or lead_b) else 0.0 if lead_a and lead_b else cosine(u, v),
             context=s.sim,
-            rank=min(s.sim / best[(s.a, s.i, s.b)], s.sim / best[(s.b, s.j, s.a)]),
+            rank=rank,
             bits=sum(space.specific[t] for t in shared),
             story=space.story.similarity(s.a, s.b),
-            lead=space.is_lead(s.a, s.i) and space.is_lead(s.b, s.j),
+            lead=lead_a and lead_b,
             event=space.story.event(s.a, s.b),
             phrases=len(space.phrases[s.a][s.i] & space.phrases[s.b][s.j]),
         )

@@ -28,7 +28,7 @@ from reader.align.candidates import candidate_pairs
 from reader.align.copies import find_copies
 from reader.align.facts import fact_groups
 from reader.align.groups import reuse_groups, trimmed
-from reader.align.reuse import inside_reuse, reused
+from reader.align.reuse import reused
 from reader.align.tokens import Tokens
 from reader.align.types import DEFAULT_THRESHOLD, Fragment, Params, Seed
 from reader.align.vectors import Corpus
@@ -80,8 +80,7 @@ def _reuse(state: State) -> None:
 
 
 def _facts(state: State) -> None:
-    dependent = {(f.a, f.b) for f in state.reused}  # one took text from the other
-    state.groups = fact_groups(state.tokens, state.corpus.vocab, state.params, inside_reuse(state.reused), dependent)
+    state.groups = fact_groups(state.tokens, state.corpus.vocab, state.params, state.reused)
 
 
 def _groups(state: State) -> None:

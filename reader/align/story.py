@@ -28,6 +28,7 @@ class Story:
         self.leads = [unit_sum([v for v, s in zip(vecs, sents) if s < lead])
                       for vecs, sents in zip(vectors, sentences)]
         self._story: dict[tuple[int, int], float] = {}
+        self._event: dict[tuple[int, int], float] = {}
 
     def top(self, a: int) -> Vector:
         """Article ``a``'s heaviest terms, unit length."""
@@ -41,7 +42,9 @@ class Story:
 
     def event(self, a: int, b: int) -> float:
         """How alike the two articles' leads are."""
-        return cosine(self.leads[a], self.leads[b])
+        if (a, b) not in self._event:
+            self._event[(a, b)] = cosine(self.leads[a], self.leads[b])
+        return self._event[(a, b)]
 
     def _outside(self, a: int, b: int) -> Vector:
         top = self.tops[a]

@@ -16,6 +16,7 @@ from functools import lru_cache
 import Stemmer
 
 from reader.align.aliases import UNCHANGED
+from reader.union_find import UnionFind
 
 # a word: a dotted abbreviation ("U.S."), a number with separators ("1,000", "4.6"), or letters
 # and digits with inner apostrophes
@@ -86,25 +87,16 @@ class Vocabulary:
         from rapidfuzz import fuzz
 
         candidates = sorted(n for n in names if len(n) >= NAME_MIN)
-        parent: dict[str, str] = {n: n for n in candidates}
-
-        def root(n: str) -> str:
-            while parent[n] != n:
-                parent[n] = parent[parent[n]]
-                n = parent[n]
-            return n
-
+        sets = UnionFind(candidates)
         for bucket in _buckets(candidates):
             for x, name in enumerate(bucket):
                 for other in bucket[x + 1 :]:
                     if len(other) - len(name) > 2:
                         break
                     if fuzz.ratio(name, other, score_cutoff=NAME_SIMILARITY):
-                        a, b = root(name), root(other)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
+                        sets.union(name, other)
         for name in candidates:
-            canon = reduce_word(root(name))
+            canon = reduce_word(sets.find(name))
             here = reduce_word(name)
             if canon != here:
                 self.canonical[here] = canon

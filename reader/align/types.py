@@ -44,9 +44,10 @@ class Params:
     dependent: float = 0.4  # two articles sharing a fragment this good: one took text from the other
     # facts: units of independent reports linked to their counterparts, grouped
     story_gate: float = 0.15  # reports this alike (outside reused text) may share facts
-    link_cosine: float = 0.05  # units this similar (leads read in context) are candidate links
+    link_cosine: float = 0.05  # lead units this similar (read in context) are candidate links
+    body_cosine: float = 0.1  # ... other units this similar
     link_weight: float = 0.1  # links less likely right than this are left out of the link graph
-    group_bar: float = 0.4  # groups merge while their links are this likely right on average
+    group_bar: float = 0.35  # groups merge while their links are this likely right on average
     group_density: float = 0.5  # ... and link at least this share of their units' pairs
     group_cover: float = 0.3  # a fact group covers at most this share of an article
     cover_floor: int = 600  # ... beyond this many characters (a title and a lead sentence)
