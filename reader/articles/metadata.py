@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.articles.stdin import LABEL as STDIN_LABEL, is_stdin
+from reader.articles.stdin import LABEL as STDIN_LABEL
+from reader.articles.stdin import is_stdin
 
 MONTHS = {
     m: i
