@@ -1,11 +1,16 @@
 """Align two generated texts of 0.25, 0.5, 1 and 2 MB: wall time, peak memory, and how many
 of the paragraphs planted (edited) from one text into the other are found.
 
+Texts (``--text``): ``planted`` (default) has words that follow a Zipf law over 60,000 made-up
+words, as real news does; ``small`` is the older text over 3,000 words drawn evenly (kept as a
+second case: its few distinct terms flatter the aligner); ``repetitive`` is one 20 kB article
+repeated with small edits, twice (every paragraph has hundreds of near copies).
+
 Each size runs in a fresh process (so peak RSS is its own), three times; the median is
 printed, with the time ratio to the size before (the target is <= ~2.3x per doubling,
 and 2 x 1 MB in <= 5 s and <= 400 MB).
 
-    python benchmarks/bench_align.py [--runs 3] [--sizes 0.25,0.5,1,2]
+    python benchmarks/bench_align.py [--runs 3] [--sizes 0.25,0.5,1,2] [--text planted|small|repetitive]
 """
 from __future__ import annotations
 
@@ -42,16 +47,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="0.25,0.5,1,2")
+    ap.add_argument("--text", choices=("planted", "small", "repetitive"), default="planted")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
-    from textgen import planted_pair
+    from textgen import planted_pair, repetitive_pair
+
+    make = {"planted": planted_pair, "small": lambda n: planted_pair(n, small=True),
+            "repetitive": repetitive_pair}[args.text]
 
     print(f"{'size':>8} {'load s':>7} {'align s':>8} {'total s':>8} {'ratio':>6} {'peak MB':>8} {'groups':>7}"
           f" {'planted found':>14}")
     previous = None
     with tempfile.TemporaryDirectory() as tmp:
         for size_mb in (float(s) for s in args.sizes.split(",")):
-            a, b, planted = planted_pair(int(size_mb * 1_000_000))
+            a, b, planted = make(int(size_mb * 1_000_000))
             pa, pb, pp = (Path(tmp) / f"{size_mb}-{name}" for name in ("a.txt", "b.txt", "planted.json"))
             pa.write_text(a)
             pb.write_text(b)

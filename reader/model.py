@@ -83,13 +83,18 @@ class Passage:
     last_sentence: int
 
 
+FACT = "fact"  # a group kind: one fact, reported in independent words by several articles
+REUSE = "reuse"  # a group kind: text one article took from another (a copy, an edited copy, a summary)
+
+
 @dataclass
 class Group:
     """Passages of different articles that report the same thing."""
 
-    score: float  # 0..1
+    score: float  # 0..1: about this share of such groups' passage pairs are right
     passages: list[Passage]
     pair_scores: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, article) -> score
+    kind: str = FACT  # FACT or REUSE
 
     def articles(self) -> set[int]:
         return {p.article for p in self.passages}
@@ -144,14 +149,15 @@ class Alignment:
         """The passages of ``article``, each with its group number, in text order."""
         return self._passages_by_article.get(article, ([], [], 0))[1]
 
-    def aligned_with(self, article: int, start: int, end: int) -> list[tuple[Passage, float]]:
-        """Passages of other articles aligned with [start, end) of ``article``, with their pair scores."""
-        out: dict[tuple[int, int, int], tuple[Passage, float]] = {}
+    def aligned_with(self, article: int, start: int, end: int) -> list[tuple[Passage, float, str]]:
+        """Passages of other articles aligned with [start, end) of ``article``, with their pair
+        scores and their group's kind (FACT or REUSE)."""
+        out: dict[tuple[int, int, int], tuple[Passage, float, str]] = {}
         for g in self.groups_over(article, start, end):
             group = self.groups[g]
             for p in group.passages:
                 if p.article != article:
-                    out[(p.article, p.start, p.end)] = (p, group.pair_score(article, p.article))
+                    out[(p.article, p.start, p.end)] = (p, group.pair_score(article, p.article), group.kind)
         return [out[k] for k in sorted(out)]
 
     @cached_property

@@ -43,7 +43,7 @@ def test_the_group_covering_a_sentence_is_the_first_that_overlaps_it(alignment):
 def test_what_a_span_is_aligned_with_and_the_pair_scores(alignment):
     s = alignment.articles[0].sentences
     found = alignment.aligned_with(0, s[2].start, s[2].end)
-    assert [(p.article, p.first_sentence, score) for p, score in found] == [(1, 1, 0.55), (2, 0, 0.4)]
+    assert [(p.article, p.first_sentence, score) for p, score, _kind in found] == [(1, 1, 0.55), (2, 0, 0.4)]
     assert alignment.groups[0].pair_score(1, 0) == 0.55  # either order
     assert alignment.groups[1].pair_score(0, 2) == 0.4  # not measured: the group's score
 

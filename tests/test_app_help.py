@@ -65,9 +65,12 @@ async def test_counts_are_in_words_one_article_one_counterpart(tmp_path):
     app = seed_app(store=HighlightStore(tmp_path / "h.db"))
     async with running(app, (160, 45)) as pilot:
         pane = app.focused_pane
-        await pilot.press("right_square_bracket")
-        group = app.alignment.groups[app.alignment.group_at(pane.article_index, pane.cursor)]
-        assert len(group.passages) == 2, "the first aligned passage of the first seed has one counterpart"
+        for _ in range(20):  # the first aligned passage with exactly one counterpart
+            await pilot.press("right_square_bracket")
+            group = app.alignment.groups[app.alignment.group_at(pane.article_index, pane.cursor)]
+            if len(group.passages) == 2:
+                break
+        assert len(group.passages) == 2, "some aligned passage of the first seed has one counterpart"
         await pilot.press("m")
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import NOT_SETTINGS, Config, ConfigError, load_config, user_config_path
+from reader.config import (
+    NOT_SETTINGS,
+    Config,
+    ConfigError,
+    load_config,
+    user_config_path,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -23,7 +23,12 @@ def test_nyt_seed_header(seed_paths):
     assert a.meta.title == "Rand Paul Continues His One-Man Détente With Russia, This Time in Moscow"
     assert a.meta.author == "Ivan Nechepurenko and Nicholas Fandos"
     assert a.meta.date == "2018-08-06"
-    assert a.text.startswith("MOSCOW — There may be little")
+    # the headline stays in the text, as its first paragraph (it is aligned like any sentence);
+    # outlet, byline and date lines do not
+    title, body = a.text.split("\n\n", 1)
+    assert title == a.meta.title and body.startswith("MOSCOW — There may be little")
+    assert a.raw[slice(*a.to_raw(0, len(title)))] == title
+    assert [a.text[s.start : s.end] for s in a.sentences[:1]] == [title]
 
 
 def test_daily_beast_seed_inline_date(seed_paths):

@@ -3,50 +3,42 @@ the cost grows with the text rather than with its square."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Callable
 
+from reader.align.postings import Postings
 from reader.align.types import Params, Seed
 from reader.align.vectors import cosine, dice
 
 
 def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
     """Sentence pairs across articles with some similarity, found through an inverted index."""
-    postings: dict[str, dict[int, list[tuple[int, float]]]] = defaultdict(dict)
+    return similar_pairs(vectors, p.min_terms, p.candidate_cosine, p)
+
+
+def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: float, p: Params,
+                  exact: bool = True, wanted: Callable[[int, int], bool] | None = None) -> list[Seed]:
+    """Pairs of vectors of different articles with a cosine of at least ``low``. A term found in
+    too many places pairs nothing (see ``Postings``); with ``exact``, the pairs that the other
+    terms make likely are then measured in full, else their cosine leaves out those terms."""
+    postings: Postings[tuple[int, float]] = Postings()
     for a, vecs in enumerate(vectors):
         for i, vec in enumerate(vecs):
-            if len(vec) >= p.min_terms:
+            if len(vec) >= min_terms:
                 for t, w in vec.items():
-                    postings[t].setdefault(a, []).append((i, w))
+                    postings.add(t, a, (i, w))
     partial: dict[tuple[int, int, int, int], float] = defaultdict(float)
-    skipped = False
-    for by_article in postings.values():
-        if len(by_article) < 2:
-            continue  # a term of one article pairs nothing
-        if over_budget(by_article, p.posting_budget):
-            skipped = True
-            continue
-        articles = sorted(by_article)
-        for x, a in enumerate(articles):
-            for b in articles[x + 1 :]:
-                for i, w in by_article[a]:
-                    for j, w2 in by_article[b]:
-                        partial[(a, i, b, j)] += w * w2
-    low = min(p.seed_cosine, p.mutual_cosine)
+    for a, b, (i, w), (j, w2) in postings.pairs(p.posting_budget, wanted):
+        partial[(a, i, b, j)] += w * w2
     # with frequent terms skipped, dot products are partial: check in full only pairs whose
-    # rarer terms already give a good part of a seed's cosine (cost stays near linear)
-    bar = p.seed_cosine * p.prefilter if skipped else low
+    # rarer terms already give a good part of the cosine sought (cost stays near linear)
+    remeasure = exact and postings.skipped
+    bar = low * p.prefilter if remeasure else low
     out = []
     for (a, i, b, j), dot in sorted(item for item in partial.items() if item[1] >= bar):
-        sim = cosine(vectors[a][i], vectors[b][j]) if skipped else dot
+        sim = cosine(vectors[a][i], vectors[b][j]) if remeasure else dot
         if sim >= low:
             out.append(Seed(a, i, b, j, sim))
     return out
-
-
-def over_budget(by_article: dict[int, list], budget: int) -> bool:
-    """Whether a term's postings (per article) would pair more than ``budget`` entries: such a
-    frequent term tells little and would make the cost grow with the square of the text."""
-    n = sum(len(x) for x in by_article.values())
-    return n * (n - 1) // 2 > budget
 
 
 def is_seed(s: Seed, vectors, p: Params) -> bool:

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import LCSseq
 
-from reader.align.candidates import over_budget
+from reader.align.postings import Postings
 from reader.align.terms import STOPWORDS
 from reader.align.tokens import Tokens
 from reader.align.types import Fragment, Params, clashes, near, overlap, span_overlap
@@ -24,6 +24,7 @@ NEAR = 20  # shingles this many words apart (and on nearly the same diagonal) ch
 DRIFT = 12  # how far the two sides may shift against each other within one chain
 MIN_SHINGLES = 3  # chains with fewer shingles are chance
 MARGIN = 12  # words around a chain searched for its exact extent
+NEAREST_FIRST = sorted(range(-DRIFT, DRIFT + 1), key=lambda x: (abs(x), x))  # diagonals to try, in order
 MIN_RUN = 2  # shared words in a row that count as evidence of copying
 MAX_GAP = 8  # words between two runs of one copy, on either side
 EDGE_GAP = 3  # a copy grows by shared words this near its edges
@@ -69,18 +70,14 @@ def _shared(keys: list[list[str]], budget: int) -> dict[tuple[int, int], list[Hi
     for hs in map(set, hashed):
         common |= hs & seen
         seen |= hs
-    index: dict[int, dict[int, list[int]]] = defaultdict(dict)  # shingle -> article -> positions
+    index: Postings[int] = Postings(lambda k: k, [len(hs) or 1 for hs in hashed], fanout=4)  # shingle -> positions
     for a, hs in enumerate(hashed):
-        for k in [k for k, h in enumerate(hs) if h in common]:
-            index[hs[k]].setdefault(a, []).append(k)
+        for k, h in enumerate(hs):
+            if h in common:
+                index.add(h, a, k)
     hits: dict[tuple[int, int], list[Hit]] = defaultdict(list)
-    for by_article in index.values():
-        if over_budget(by_article, budget):
-            continue
-        articles = sorted(by_article)
-        for x, a in enumerate(articles):
-            for b in articles[x + 1 :]:
-                hits[(a, b)] += [(pa, pb) for pa in by_article[a] for pb in by_article[b]]
+    for a, b, pa, pb in index.pairs(budget):
+        hits[(a, b)].append((pa, pb))
     return hits
 
 
@@ -90,25 +87,36 @@ def _shingle_hashes(keys: list[str]) -> list[int]:
 
 
 def _chains(hits: list[Hit]) -> list[list[Hit]]:
-    """Hits grouped into chains running close together on both sides, in order."""
-    open_chains: list[list[Hit]] = []
+    """Hits grouped into chains running close together on both sides, in order. Open chains are
+    kept by the diagonal (pa - pb) of their last hit, so that each hit looks only at the chains
+    near its own diagonal: repeated text makes many diagonals, and the cost stays linear."""
+    open_by_diagonal: dict[int, list[Hit]] = {}
     done: list[list[Hit]] = []
     for pa, pb in sorted(hits):
-        still_open = []
-        joined = False
-        for chain in open_chains:
+        d = pa - pb
+        best = None
+        for offset in NEAREST_FIRST:
+            chain = open_by_diagonal.get(d + offset)
+            if chain is None:
+                continue
             la, lb = chain[-1]
             if pa - la > NEAR:
-                done.append(chain)
-                continue
-            if not joined and 0 <= pb - lb <= NEAR and abs((pa - pb) - (la - lb)) <= DRIFT and pa > la:
-                chain.append((pa, pb))
-                joined = True
-            still_open.append(chain)
-        if not joined:
-            still_open.append([(pa, pb)])
-        open_chains = still_open
-    return [c for c in done + open_chains if len(c) >= MIN_SHINGLES]
+                done.append(open_by_diagonal.pop(d + offset))  # ran out: no later hit can join it
+            elif 0 <= pb - lb <= NEAR and pa > la:
+                best = d + offset
+                break
+        if best is None:
+            if d in open_by_diagonal:
+                done.append(open_by_diagonal.pop(d))
+            open_by_diagonal[d] = [(pa, pb)]
+        else:
+            chain = open_by_diagonal.pop(best)
+            chain.append((pa, pb))
+            if d in open_by_diagonal:
+                done.append(open_by_diagonal.pop(d))
+            open_by_diagonal[d] = chain
+    done += open_by_diagonal.values()
+    return sorted((c for c in done if len(c) >= MIN_SHINGLES), key=lambda c: c[0])
 
 
 def _measure(a: int, tokens_a: Tokens, b: int, tokens_b: Tokens, chain: list[Hit]) -> Fragment | None:

@@ -21,7 +21,7 @@ def grow_fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> lis
     out = []
     for cluster in _dense_clusters(seeds, p.gap, p.min_density):
         cluster = _without_side_links(cluster, p.side_link)
-        i0, i1, j0, j1 = _extend(_box(cluster), vectors[a], vectors[b], p.extend_cosine)
+        i0, i1, j0, j1 = _extend(box_of(cluster), vectors[a], vectors[b], p.extend_cosine)
         whole = cosine(unit_sum(vectors[a][i0 : i1 + 1]), unit_sum(vectors[b][j0 : j1 + 1]))
         doubt = _doubt(len(vectors[a]), len(vectors[b]), p)
         out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - doubt / len(cluster))))
@@ -29,6 +29,10 @@ def grow_fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> lis
     summaries = [s for s in _summaries(a, b, seeds, vectors, p) if not any(inside(f, s) for f in solid)]
     out = [f for f in out if not any(inside(f, s) for s in summaries)]
     return out + summaries
+
+
+
+
 
 
 def _doubt(n_a: int, n_b: int, p: Params) -> float:
@@ -39,7 +43,7 @@ def _doubt(n_a: int, n_b: int, p: Params) -> float:
 def _dense_clusters(seeds: list[Seed], gap: int, min_density: float) -> list[list[Seed]]:
     """Clusters in which most sentences take part in a seed; loose ones are re-split tighter."""
     out = []
-    for cluster in _cluster(seeds, gap, gap):
+    for cluster in cluster_seeds(seeds, gap, gap):
         if gap > 1 and _density(cluster) < min_density:
             out += _dense_clusters(cluster, gap - 1, min_density)
         else:
@@ -49,7 +53,7 @@ def _dense_clusters(seeds: list[Seed], gap: int, min_density: float) -> list[lis
 
 def _density(cluster: list[Seed]) -> float:
     """Share of the sentences a cluster spans, on both sides, that are seeded."""
-    i0, i1, j0, j1 = _box(cluster)
+    i0, i1, j0, j1 = box_of(cluster)
     seeded = len({s.i for s in cluster}) + len({s.j for s in cluster})
     return seeded / (i1 - i0 + 1 + j1 - j0 + 1)
 
@@ -59,29 +63,51 @@ def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
     strong = [s for s in seeds if s.sim >= p.summary_seed]
     out = []
     for gap_i, gap_j in ((p.gap, p.summary_gap), (p.summary_gap, p.gap)):
-        for cluster in _cluster(strong, gap_i, gap_j):
+        for cluster in cluster_seeds(strong, gap_i, gap_j):
             if len(cluster) < p.summary_min_seeds or _concordance(cluster) < p.summary_order:
                 continue
-            i0, i1, j0, j1 = _box(cluster)
+            i0, i1, j0, j1 = box_of(cluster)
             short, long_ = sorted((i1 - i0 + 1, j1 - j0 + 1))
             if long_ < p.summary_ratio * short:
                 continue
             u, v = unit_sum(vectors[a][i0 : i1 + 1]), unit_sum(vectors[b][j0 : j1 + 1])
             part, whole = (u, v) if i1 - i0 < j1 - j0 else (v, u)
             score = _containment(part, whole) * (1 - _doubt(len(vectors[a]), len(vectors[b]), p) / len(cluster))
-            out.append(Fragment(a, i0, i1, b, j0, j1, score))
+            out.append(Fragment(a, i0, i1, b, j0, j1, score, summary=True))
     return out
 
 
 def _concordance(cluster: list[Seed]) -> float:
-    """Share of seed pairs in the same order on both sides (a summary keeps its source's order)."""
-    same = total = 0
-    for x, s in enumerate(cluster):
-        for t in cluster[x + 1 :]:
-            if s.i != t.i and s.j != t.j:
-                total += 1
-                same += (s.i < t.i) == (s.j < t.j)
+    """Share of seed pairs in the same order on both sides (a summary keeps its source's order);
+    pairs that share a sentence on either side are not counted. Counted with a Fenwick tree
+    over the j ranks, in O(n log n): a repetitive text makes clusters of many thousand seeds."""
+    ranks = {j: r for r, j in enumerate(sorted({s.j for s in cluster}), 1)}
+    tree = [0] * (len(ranks) + 1)
+    same = other = seen = 0
+    by_i: dict[int, list[int]] = {}
+    for s in cluster:
+        by_i.setdefault(s.i, []).append(ranks[s.j])
+    for i in sorted(by_i):
+        for r in by_i[i]:  # against the seeds of earlier sentences on side a
+            below, at_most = _prefix(tree, r - 1), _prefix(tree, r)
+            same += below
+            other += seen - at_most
+        for r in by_i[i]:
+            seen += 1
+            while r < len(tree):
+                tree[r] += 1
+                r += r & -r
+    total = same + other
     return same / total if total else 0.0
+
+
+def _prefix(tree: list[int], r: int) -> int:
+    """How many ranks up to ``r`` the Fenwick tree holds."""
+    total = 0
+    while r > 0:
+        total += tree[r]
+        r -= r & -r
+    return total
 
 
 def _containment(part: dict[str, float], whole: dict[str, float]) -> float:
@@ -100,7 +126,7 @@ def _extend(box: tuple[int, int, int, int], va, vb, bar: float) -> tuple[int, in
     return i0, i1, j0, j1
 
 
-def _box(cluster: list[Seed]) -> tuple[int, int, int, int]:
+def box_of(cluster: list[Seed]) -> tuple[int, int, int, int]:
     return (min(s.i for s in cluster), max(s.i for s in cluster),
             min(s.j for s in cluster), max(s.j for s in cluster))
 
@@ -130,9 +156,10 @@ def chain(fragments: list[Fragment], p: Params) -> list[Fragment]:
     for f in sorted(fragments, key=lambda f: (f.i0, f.j0)):
         last = out[-1] if out else None
         far = f.j0 - last.j1 > p.gap if last else False
-        if (last and _follows(last.i1, f.i0, p.chain_gap) and last.j0 <= f.j0 and f.j0 - last.j1 <= p.summary_gap
+        if (last and _follows(last.i1, f.i0, p.chain_gap) and last.j0 <= f.j0 and f.j0 - last.j1 <= p.chain_reach
                 and (not far or min(last.score, f.score) >= p.chain_score)):
-            out[-1] = replace(last, i1=max(last.i1, f.i1), j1=max(last.j1, f.j1), score=max(last.score, f.score))
+            out[-1] = replace(last, i1=max(last.i1, f.i1), j1=max(last.j1, f.j1), score=max(last.score, f.score),
+                              summary=last.summary and f.summary)
         else:
             out.append(f)
     return out
@@ -146,7 +173,7 @@ def _follows(end: int, start: int, gap: int) -> bool:
 
 
 
-def _cluster(seeds: list[Seed], gap_i: int, gap_j: int) -> list[list[Seed]]:
+def cluster_seeds(seeds: list[Seed], gap_i: int, gap_j: int) -> list[list[Seed]]:
     """Split seeds into runs close in both articles (alternating splits until stable)."""
     if not seeds:
         return []
@@ -191,7 +218,7 @@ def _without_side_links(cluster: list[Seed], ratio: float) -> list[Seed]:
         for s in cluster:
             best_i[s.i] = max(best_i.get(s.i, 0.0), s.sim)
             best_j[s.j] = max(best_j.get(s.j, 0.0), s.sim)
-        i0, i1, j0, j1 = _box(cluster)
+        i0, i1, j0, j1 = box_of(cluster)
         edges = [[s for s in cluster if s.i == i0], [s for s in cluster if s.i == i1],
                  [s for s in cluster if s.j == j0], [s for s in cluster if s.j == j1]]
         weak = next((seeds for k, seeds in enumerate(edges)

@@ -1,4 +1,4 @@
-"""Groups: fragments joined across articles wherever their passages overlap."""
+"""Reuse groups: the passages one article took from another, trimmed at their edges."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -6,7 +6,11 @@ from dataclasses import replace
 
 from reader.align.trim import trim_edges
 from reader.align.types import Fragment, span_overlap
-from reader.model import Article, Group, Passage
+from reader.model import REUSE, Article, Group, Passage
+from reader.union_find import UnionFind
+
+NEAR_SAME = 0.8  # copies of different pairs sharing this much of the longer passage are one text
+COPY_SCORE = 0.8  # ... when this exact, word by word
 
 
 def trimmed(articles: list[Article], f: Fragment) -> Fragment:
@@ -22,49 +26,87 @@ def trimmed(articles: list[Article], f: Fragment) -> Fragment:
     return replace(f, a_span=a_span, b_span=b_span)
 
 
-def groups_of(articles: list[Article], fragments: list[Fragment]) -> list[Group]:
-    """Join fragments whose passages (character spans) overlap by half in some article into groups."""
-    parent = list(range(len(fragments)))
+def reuse_groups(articles: list[Article], fragments: list[Fragment]) -> list[Group]:
+    """Reuse groups: the fragments of one article pair whose passages overlap by half on one
+    side (pieces of one reused passage, a summary's parts) are one group. Fragments of
+    different pairs join only as verbatim copies of nearly the same passage (a wire paragraph
+    several articles took whole), so that no passage glues unrelated text together."""
+    by_pair: dict[tuple[int, int], list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        by_pair[(f.a, f.b)].append(f)
+    sets = [fs for pair in sorted(by_pair) for fs in _overlapping(by_pair[pair])]
+    return [_group(articles, [f for k in ks for f in sets[k]]) for ks in _same_copies(sets)]
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for k, f in enumerate(fragments):
-        by_article[f.a].append((*f.a_span, k))
-        by_article[f.b].append((*f.b_span, k))
-    for spans in by_article.values():
-        spans.sort()
+def _same_copies(sets: list[list[Fragment]]) -> list[list[int]]:
+    """Indices of the fragment sets, those that are copies of nearly one passage joined."""
+    joined = UnionFind(range(len(sets)))
+    spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, set)
+    for k, fs in enumerate(sets):
+        if len(fs) == 1 and fs[0].a_span[1] and fs[0].score >= COPY_SCORE:
+            spans[fs[0].a].append((*fs[0].a_span, k))
+            spans[fs[0].b].append((*fs[0].b_span, k))
+    for found in spans.values():
+        found.sort()
+        for x, (lo, hi, k) in enumerate(found):
+            for lo2, hi2, k2 in found[x + 1 :]:
+                if lo2 >= hi:
+                    break
+                if span_overlap((lo, hi), (lo2, hi2)) >= NEAR_SAME * max(hi - lo, hi2 - lo2):
+                    joined.union(k, k2)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(sets)):
+        members[joined.find(k)].append(k)
+    return sorted(members.values())
+
+
+def _overlapping(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """The fragments of one article pair in sets joined wherever two overlap by half on a side."""
+    sets = UnionFind(range(len(fragments)))
+    for side in ("a_span", "b_span"):
+        spans = sorted((*getattr(f, side), k) for k, f in enumerate(fragments))
         for x, (lo, hi, k) in enumerate(spans):
             for lo2, hi2, k2 in spans[x + 1 :]:
                 if lo2 >= hi:
-                    break
-                if 2 * span_overlap((lo, hi), (lo2, hi2)) >= min(hi - lo, hi2 - lo2):
-                    parent[root(k2)] = root(k)
+                    break  # sorted by start: no later span overlaps this one
+                if _half((lo, hi), (lo2, hi2)):
+                    sets.union(k, k2)
     members: dict[int, list[Fragment]] = defaultdict(list)
     for k, f in enumerate(fragments):
-        members[root(k)].append(f)
-    groups = [_group(articles, fs) for fs in members.values()]
-    groups.sort(key=lambda g: [(p.article, p.start) for p in g.passages])
-    return groups
+        members[sets.find(k)].append(f)
+    return list(members.values())
 
 
-def _group(articles: list[Article], fragments: list[Fragment]) -> Group:
-    spans: dict[int, list[int]] = {}
+def _half(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return 2 * span_overlap(x, y) >= min(x[1] - x[0], y[1] - y[0])
+
+
+def _group(articles: list[Article], fragments: list[Fragment], gap: int = 8) -> Group:
+    """A reuse group: per article, the passages its fragments cover (overlapping ones joined;
+    an article that holds the text twice has two passages)."""
+    found: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
     for f in fragments:
-        for art, lo, hi, (start, end) in ((f.a, f.i0, f.i1, f.a_span), (f.b, f.j0, f.j1, f.b_span)):
-            cur = spans.setdefault(art, [lo, hi, start, end])
-            cur[:] = min(cur[0], lo), max(cur[1], hi), min(cur[2], start), max(cur[3], end)
+        found[f.a].append((*f.a_span, f.i0, f.i1))
+        found[f.b].append((*f.b_span, f.j0, f.j1))
     passages = []
-    for art in sorted(spans):
-        lo, hi, start, end = spans[art]
-        passages.append(Passage(art, start, end, lo, hi))
+    for art in sorted(found):
+        for start, end, lo, hi in _joined(found[art], gap):
+            passages.append(Passage(art, start, end, lo, hi))
     pair_scores: dict[tuple[int, int], float] = {}
     for f in fragments:
         key = (f.a, f.b)
         pair_scores[key] = round(min(1.0, max(pair_scores.get(key, 0.0), f.score)), 3)
-    score = max(pair_scores.values())
-    return Group(score=score, passages=passages, pair_scores=pair_scores)
+    return Group(score=max(pair_scores.values()), passages=passages, pair_scores=pair_scores, kind=REUSE)
+
+
+def _joined(spans: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, first sentence, last sentence) spans, those at most ``gap`` sentences
+    apart joined (pieces of one passage); a text an article holds twice, far apart, stays two."""
+    out: list[list[int]] = []
+    for start, end, lo, hi in sorted(spans, key=lambda x: (x[2], x[0])):
+        if out and lo <= out[-1][3] + gap:
+            cur = out[-1]
+            cur[0], cur[1], cur[3] = min(cur[0], start), max(cur[1], end), max(cur[3], hi)
+        else:
+            out.append([start, end, lo, hi])
+    return [tuple(x) for x in out]

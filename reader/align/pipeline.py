@@ -1,65 +1,113 @@
-"""Fuzzy alignment: find the passages of several articles that report the same thing.
+"""Alignment: find the passages of several articles that report the same thing.
 
-The steps, for N articles:
+Like markdown-it, the pipeline is a list of named rules over one state object; each rule
+reads what earlier ones left and adds its part:
 
-1. every sentence becomes a unit-length tf-isf vector of content terms (``terms``);
-2. candidate sentence pairs of different articles come from an inverted index of
-   terms, so that the cost grows with the text, not with its square;
-3. candidate pairs similar enough become *seeds*;
-4. for each pair of articles, seeds close to each other in both articles are
-   clustered into *fragments* (passages of neighbouring sentences), which are kept
-   when the passages as a whole are similar; a long, near-exact copy replaces the
-   fragments it overlaps, and the other copies fill in where no fragment lies;
-5. between two independent reports of one story (no passage borrowed, still alike outside
-   their shared passages), sentences that are each other's best match and share phrases no
-   other sentence has align on their own: paraphrases share few words;
-6. fragments that share a passage are joined into groups spanning many articles.
+1. ``tokens``      every article's words, once;
+2. ``vectors``     every sentence as a tf-isf vector of stemmed content terms (name variants
+                   and aliases such as US / U.S. merged);
+3. ``candidates``  similar sentence pairs of different articles, from an inverted index;
+4. ``copies``      verbatim copies, from word 5-grams two articles share;
+5. ``reuse``       per article pair, the passages one took from the other (``reuse``);
+6. ``facts``       between independent reports of one story, titles, sentences and clauses
+                   linked to their counterparts and grouped, one fact per group (``facts``);
+7. ``groups``      reuse groups and fact groups, their scores calibrated, below the
+                   threshold dropped, in reading order.
+
+Two kinds of group come out (``Group.kind``): ``reuse`` (text one article took from another)
+and ``fact`` (one fact told in independent words).
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
 
-from reader.align.candidates import candidate_pairs, is_seed
-from reader.align.copies import find_copies, with_copies
-from reader.align.fragments import chain, contrast, drop_overlaps, grow_fragments
-from reader.align.groups import groups_of, trimmed
-from reader.align.mutual_matches import mutual_matches, residual_similarity, with_mutual
+from reader.align.calibration import calibrated
+from reader.align.candidates import candidate_pairs
+from reader.align.copies import find_copies
+from reader.align.facts import fact_groups
+from reader.align.groups import reuse_groups, trimmed
+from reader.align.reuse import reused
 from reader.align.tokens import Tokens
 from reader.align.types import DEFAULT_THRESHOLD, Fragment, Params, Seed
 from reader.align.vectors import Corpus
-from reader.model import Alignment, Article
+from reader.model import Alignment, Article, Group
 
 __all__ = ["DEFAULT_THRESHOLD", "Params", "align"]
 
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
-def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params: Params = Params()) -> Alignment:
-    """Align the articles; groups scoring below ``threshold`` are dropped."""
-    tokens = [Tokens.of(art) for art in articles]
-    corpus = Corpus.of(tokens)
+
+@dataclass
+class State:
+    """What the rules share: the input, and each rule's result."""
+
+    articles: list[Article]
+    threshold: float
+    params: Params
+    tokens: list[Tokens] = field(default_factory=list)
+    corpus: Corpus | None = None
+    candidates: dict[tuple[int, int], list[Seed]] = field(default_factory=dict)
+    copies: dict[tuple[int, int], list[Fragment]] = field(default_factory=dict)
+    reused: list[Fragment] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+
+def _tokens(state: State) -> None:
+    state.tokens = [Tokens.of(art) for art in state.articles]
+
+
+def _vectors(state: State) -> None:
+    state.corpus = Corpus.of(state.tokens)
+
+
+def _candidates(state: State) -> None:
     by_pair: dict[tuple[int, int], list[Seed]] = defaultdict(list)
-    for s in candidate_pairs(corpus.vectors, params):
+    for s in candidate_pairs(state.corpus.vectors, state.params):
         by_pair[(s.a, s.b)].append(s)
-    copied = find_copies(tokens, params.posting_budget)
-    shared = []
-    for a, b in sorted(set(by_pair) | set(copied)):
-        shared += _align_pair(corpus, a, b, by_pair.get((a, b), []), copied.get((a, b), []), threshold, params)
-    groups = groups_of(articles, [trimmed(articles, f) for f in shared])
-    return Alignment(articles=articles, groups=groups, threshold=threshold)
+    state.candidates = by_pair
 
 
-def _align_pair(corpus: Corpus, a: int, b: int, candidates: list[Seed], copied: list[Fragment],
-                threshold: float, p: Params) -> list[Fragment]:
-    """The fragments two articles share: passages grown from seeds, and, between two reports
-    of one story where neither borrowed from the other, lone sentences that match each other."""
-    vectors = corpus.vectors
-    seeds = [s for s in candidates if is_seed(s, vectors, p)]
-    found = [f for f in grow_fragments(a, b, seeds, vectors, p) if f.score >= threshold]
-    kept = chain(drop_overlaps(contrast(found, p)), p)
-    kept = with_copies(kept, copied, p)
-    best = max((k.score for k in kept), default=0.0)
-    if best >= p.borrowed:
-        return kept
-    mutual = [f for f in mutual_matches(candidates, corpus, p, best) if f.score >= threshold]
-    if mutual and residual_similarity(kept + mutual, corpus, a, b) >= p.same_story:
-        return with_mutual(kept, mutual, p)
-    return kept
+def _copies(state: State) -> None:
+    state.copies = find_copies(state.tokens, state.params.posting_budget)
+
+
+def _reuse(state: State) -> None:
+    for a, b in sorted(set(state.candidates) | set(state.copies)):
+        state.reused += reused(a, b, state.candidates.get((a, b), []), state.copies.get((a, b), []),
+                               state.corpus.vectors, state.threshold, state.params)
+
+
+def _facts(state: State) -> None:
+    state.groups = fact_groups(state.tokens, state.corpus.vocab, state.params, state.reused)
+
+
+def _groups(state: State) -> None:
+    groups = reuse_groups(state.articles, [trimmed(state.articles, f) for f in state.reused]) + state.groups
+    groups = [calibrated(g) for g in groups]
+    groups = [g for g in groups if g.score >= state.threshold]
+    state.groups = sorted(groups, key=lambda g: [(p.article, p.start) for p in g.passages])
+
+
+RULES: list[tuple[str, Callable[[State], None]]] = [
+    ("tokens", _tokens),
+    ("vectors", _vectors),
+    ("candidates", _candidates),
+    ("copies", _copies),
+    ("reuse", _reuse),
+    ("facts", _facts),
+    ("groups", _groups),
+]
+
+
+def align(articles: list[Article], threshold: float = DEFAULT_THRESHOLD, params: Params = Params(),
+          progress: Progress | None = None) -> Alignment:
+    """Align the articles; groups scoring below ``threshold`` are dropped. ``progress`` hears,
+    after each rule, how many of the rules are done."""
+    state = State(articles, threshold, params)
+    for done, (_, rule) in enumerate(RULES, 1):
+        rule(state)
+        if progress is not None:
+            progress(done, len(RULES))
+    return Alignment(articles=articles, groups=state.groups, threshold=threshold)

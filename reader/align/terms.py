@@ -15,7 +15,12 @@ from functools import lru_cache
 
 import Stemmer
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from reader.align.aliases import UNCHANGED
+from reader.union_find import UnionFind
+
+# a word: a dotted abbreviation ("U.S."), a number with separators ("1,000", "4.6"), or letters
+# and digits with inner apostrophes
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|[^\W_]+(?:['’][^\W_]+)*")
 PREFIX = 6  # stems are cut to this many characters: "russian"/"russia" -> "russia"
 NAME_MIN = 5  # names shorter than this are not matched fuzzily
 NAME_SIMILARITY = 80.0  # rapidfuzz ratio above which two names are one name
@@ -33,7 +38,7 @@ STOPWORDS = frozenset(
     until up upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's
     where where's whether which while who who's whom whose why why's will with within without won't
     would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
-    mr mrs ms dr said says say told according""".split()
+    mr mrs ms dr said says say told according percent""".split()
 )
 
 _stemmer = Stemmer.Stemmer("english")
@@ -72,6 +77,8 @@ class Vocabulary:
         self.reduced.update(reduce_words(words - self.reduced.keys()))
 
     def term(self, word: str) -> str:
+        if word in UNCHANGED:
+            return word
         reduced = self.reduced.get(word) or reduce_word(word)
         return self.canonical.get(reduced, reduced)
 
@@ -80,25 +87,16 @@ class Vocabulary:
         from rapidfuzz import fuzz
 
         candidates = sorted(n for n in names if len(n) >= NAME_MIN)
-        parent: dict[str, str] = {n: n for n in candidates}
-
-        def root(n: str) -> str:
-            while parent[n] != n:
-                parent[n] = parent[parent[n]]
-                n = parent[n]
-            return n
-
+        sets = UnionFind(candidates)
         for bucket in _buckets(candidates):
             for x, name in enumerate(bucket):
                 for other in bucket[x + 1 :]:
                     if len(other) - len(name) > 2:
                         break
                     if fuzz.ratio(name, other, score_cutoff=NAME_SIMILARITY):
-                        a, b = root(name), root(other)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
+                        sets.union(name, other)
         for name in candidates:
-            canon = reduce_word(root(name))
+            canon = reduce_word(sets.find(name))
             here = reduce_word(name)
             if canon != here:
                 self.canonical[here] = canon

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from reader.align.aliases import word_key
 from reader.align.terms import WORD
 from reader.model import Article
 
@@ -26,7 +27,8 @@ class Tokens:
         first = []
         for s in article.sentences:
             first.append(len(keys))
-            keys += [w.lower() for w in WORD.findall(article.text, s.start, s.end)]
+            shouting = article.text[s.start : s.end].isupper()
+            keys += [word_key(w, shouting) for w in WORD.findall(article.text, s.start, s.end)]
         return cls(article, keys, first)
 
     def extent(self, first: int, end: int) -> tuple[int, int]:
@@ -67,9 +69,10 @@ class Tokens:
 
     def _word_span(self, k: int) -> tuple[int, int]:
         s = self.sentence_of(k)
-        return self._sentence_offsets(s)[k - self.first[s]]
+        return self.word_spans(s)[k - self.first[s]]
 
-    def _sentence_offsets(self, s: int) -> list[tuple[int, int]]:
+    def word_spans(self, s: int) -> list[tuple[int, int]]:
+        """Display spans of the words of sentence ``s``."""
         if s not in self._offsets:
             sentence = self.article.sentences[s]
             found = WORD.finditer(self.article.text, sentence.start, sentence.end)

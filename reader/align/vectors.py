@@ -5,6 +5,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from reader.align.aliases import merged
 from reader.align.terms import Vocabulary, collect_names, is_content, weigh
 from reader.align.tokens import Tokens
 
@@ -15,32 +16,19 @@ class Corpus:
 
     vectors: list[list[dict[str, float]]]
     terms: list[list[list[str]]]
-    _totals: dict[int, dict[str, float]] = field(default_factory=dict)
-    _phrases: dict[int, list[set[tuple[str, str]]]] = field(default_factory=dict)
+    vocab: Vocabulary = field(default_factory=Vocabulary)
 
     @classmethod
     def of(cls, articles: list[Tokens]) -> Corpus:
         """The corpus of the articles, given by their words."""
         vocab = Vocabulary()
-        words = [[[w for w in t.sentence_keys(s) if is_content(w)] for s in range(len(t.first))] for t in articles]
+        words = [[[w for w in merged(t.sentence_keys(s)) if is_content(w)] for s in range(len(t.first))] for t in articles]
         vocab.learn({w for sents in words for ws in sents for w in ws})
         vocab.merge_name_variants(collect_names([t.article.text for t in articles]))
         terms = [[[vocab.term(w) for w in ws] for ws in sents] for sents in words]
         weighted = iter(weigh([ts for sents in terms for ts in sents]))
         vectors = [[next(weighted) for _ in sents] for sents in terms]
-        return cls(vectors, terms)
-
-    def total(self, a: int) -> dict[str, float]:
-        """The sum of article ``a``'s sentence vectors."""
-        if a not in self._totals:
-            self._totals[a] = add(self.vectors[a])
-        return self._totals[a]
-
-    def phrases(self, a: int) -> list[set[tuple[str, str]]]:
-        """Article ``a``'s distinctive phrases, per sentence."""
-        if a not in self._phrases:
-            self._phrases[a] = distinctive_phrases(self.terms[a])
-        return self._phrases[a]
+        return cls(vectors, terms, vocab)
 
 
 def distinctive_phrases(sentences: list[list[str]]) -> list[set[tuple[str, str]]]:
@@ -79,7 +67,7 @@ def dice(u: dict[str, float], v: dict[str, float]) -> float:
     return 2 * common / (len(u) + len(v))
 
 
-def add(vecs: list[dict[str, float]]) -> dict[str, float]:
+def add(vecs) -> dict[str, float]:
     """The sum of the vectors."""
     total: dict[str, float] = defaultdict(float)
     for v in vecs:
@@ -90,23 +78,10 @@ def add(vecs: list[dict[str, float]]) -> dict[str, float]:
 
 def unit_sum(vecs: list[dict[str, float]]) -> dict[str, float]:
     """The sum of the vectors, unit length."""
-    total = add(vecs)
-    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-    return {t: w / norm for t, w in total.items()}
+    return unit_length(add(vecs))
 
 
-def minus(total: dict[str, float], vecs: list[dict[str, float]]) -> dict[str, float]:
-    """``total`` less the vectors (a new dict; ``total`` itself when there are none)."""
-    if not vecs:
-        return total
-    out = dict(total)
-    for v in vecs:
-        for t, w in v.items():
-            out[t] -= w
-    return out
-
-
-def cosine_of_sums(u: dict[str, float], v: dict[str, float]) -> float:
-    """Cosine of two vectors that are not unit length."""
-    norm = math.sqrt(sum(w * w for w in u.values()) * sum(w * w for w in v.values()))
-    return cosine(u, v) / norm if norm > 1e-12 else 0.0
+def unit_length(v: dict[str, float]) -> dict[str, float]:
+    """The vector scaled to length 1 (the zero vector stays zero)."""
+    norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+    return {t: w / norm for t, w in v.items()}

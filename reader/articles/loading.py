@@ -158,8 +158,14 @@ def _open_nonblocking(path, flags: int) -> int:
 
 
 def _plain(raw: str) -> tuple[TextBuilder, Header, str]:
+    """The body, with the header's title line (if any) as its first paragraph: a headline is
+    part of what an article says. Outlet, byline and date lines stay out."""
     header = read_header(raw)
     builder = TextBuilder(raw)
+    if header.title_span and header.body_start:
+        start, end = header.title_span
+        builder.copy_without_tags(start, end)
+        builder.put("\n\n", end, end)
     builder.copy_without_tags(header.body_start, len(raw))
     return builder, header, ""
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.articles.stdin import LABEL as STDIN_LABEL, is_stdin
+from reader.articles.stdin import LABEL as STDIN_LABEL
+from reader.articles.stdin import is_stdin
 
 MONTHS = {
     m: i
@@ -68,6 +69,7 @@ class Header:
     """What the top of a text says about it, and where the body starts."""
 
     title: str = ""
+    title_span: tuple[int, int] | None = None  # where a title line stands in the file's text
     source: str = ""
     author: str = ""
     date: str | None = None
@@ -108,8 +110,12 @@ def read_header(raw: str) -> Header:
                     header.body_start += 1
                 return header
     for line, start, end in _top_lines(raw):
+        had_title = header.title
         if not _classify(line, header):
             break
+        if header.title and not had_title:
+            at = raw.index(line, start)
+            header.title_span = (at, at + len(line))
         header.body_start = end
     while header.body_start < len(raw) and raw[header.body_start].isspace():
         header.body_start += 1

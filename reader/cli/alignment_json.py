@@ -17,6 +17,7 @@ def alignment_json(alignment: Alignment) -> dict:
         "groups": [
             {
                 "score": round(g.score, 3),
+                "kind": g.kind,
                 "passages": [
                     dict(zip(("article", "start", "end"), (p.article, *arts[p.article].to_raw(p.start, p.end))))
                     for p in g.passages

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Callable
 
 from reader import __version__
-from reader.cli.output import OutputError, OutputGone, emit_json, emit_rich, silence_stdout
+from reader.cli.output import (
+    OutputError,
+    OutputGone,
+    emit_json,
+    emit_rich,
+    silence_stdout,
+)
 from reader.errors import ReaderError, say, warn
 from reader.safe_text import safe
 

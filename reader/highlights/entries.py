@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.articles.stdin import is_stdin
 from reader.highlights.anchor import Anchor, reanchor
 from reader.highlights.model import Counterpart, Highlight
-from reader.model import Alignment, Article
+from reader.model import REUSE, Alignment, Article
 
 Placed = tuple[Highlight, Anchor]  # a highlight and where it is in its article's display text
 
@@ -71,11 +71,11 @@ def counterparts(alignment: Alignment | None, index: int, start: int, end: int) 
     if alignment is None:
         return ()
     said = []
-    for p, score in alignment.aligned_with(index, start, end):
+    for p, score, kind in alignment.aligned_with(index, start, end):
         other = alignment.articles[p.article]
         raw_start, raw_end = other.to_raw(p.start, p.end)
         said.append(Counterpart(article_key(other), other.label, raw_start, raw_end,
-                                other.text[p.start : p.end], score))
+                                other.text[p.start : p.end], score, kind == REUSE))
     return tuple(said)
 
 

@@ -6,7 +6,13 @@ import os
 from pathlib import Path
 
 from reader.highlights.annotations import export_json
-from reader.highlights.entries import Entry, article_key, build_entries, is_file_key, path_key
+from reader.highlights.entries import (
+    Entry,
+    article_key,
+    build_entries,
+    is_file_key,
+    path_key,
+)
 from reader.highlights.markdown import export_markdown
 from reader.highlights.merge import merge
 from reader.highlights.store import HighlightStore

@@ -129,7 +129,7 @@ def _highlight(e: Entry, threshold: float | None) -> list[str]:
         lines += ["**Note:** " + note if "\n" not in note else "**Note:**\n\n" + note, ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
-        lines += [f"- **{md_text(s.source)}** (score {s.score:.2f}): {md_text(' '.join(s.quote.split()))}"
+        lines += [f"- **{md_text(s.source)}** ({'copied, ' if s.copied else ''}score {s.score:.2f}): {md_text(' '.join(s.quote.split()))}"
                   for s in e.said]
     else:
         found = f" at threshold {threshold:g}" if threshold is not None else ""

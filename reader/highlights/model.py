@@ -18,6 +18,7 @@ class Counterpart:
     end: int
     quote: str
     score: float
+    copied: bool = False  # text one took from the other, not a fact told in other words (not stored)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from reader.articles.segment import split_paragraphs
-from reader.model import Alignment, Article
+from reader.model import REUSE, Alignment, Article
 from reader.ui.wrap import Line, offset_at_cell, wrap_blocks
 
 FILTERS = ("all", "shared", "unique")
@@ -16,11 +16,13 @@ KEPT_LAYOUTS = 8  # wrapped layouts kept per pane, by (article, width, filter)
 
 @dataclass(frozen=True)
 class Span:
-    """A styled span of display text; ``group`` is the alignment group, or -1."""
+    """A styled span of display text; ``group`` is the alignment group, or -1; ``copied`` when
+    the group is text one article took from another (not a fact told in other words)."""
 
     start: int
     end: int
     group: int = -1
+    copied: bool = False
 
 
 class ArticleLayout:
@@ -42,7 +44,7 @@ class ArticleLayout:
     def set_alignment(self, alignment: Alignment | None, index: int) -> None:
         """Take the aligned spans of article ``index`` (this one) and the group of each sentence."""
         passages = alignment.passages_of(index) if alignment is not None else []
-        self.spans = [Span(p.start, p.end, g) for p, g in passages]
+        self.spans = [Span(p.start, p.end, g, alignment.groups[g].kind == REUSE) for p, g in passages]
         self._span_starts = [s.start for s in self.spans]
         self._span_max = max((s.end - s.start for s in self.spans), default=0)
         self.sentence_groups: dict[int, int] = alignment.sentence_groups(index) if alignment is not None else {}

@@ -148,7 +148,9 @@ class Highlighter:
             else:
                 self._replace(saved)
 
-        from reader.ui.screens.tag_note import TagNoteDialog  # loads when first used: faster start-up
+        from reader.ui.screens.tag_note import (
+            TagNoteDialog,  # loads when first used: faster start-up
+        )
 
         dialog = TagNoteDialog(h.quote, " ".join(h.tags) if tags is None else tags,
                                h.note if note is None else note, list(self.store.tags()), new)

@@ -24,9 +24,13 @@ def follow(alignment: Alignment, source: ArticlePane, panes: list[ArticlePane], 
 def level(source: ArticlePane, group: Group, panes: list[ArticlePane], flash_seconds: float = 0.0) -> list[Passage]:
     """Put the passages of ``group`` that other panes show level with the cursor's sentence (all
     panes move when a passage near an article's end cannot), cursor on each, flashed if
-    ``flash_seconds``; the other panes show no stale cursor.  Returns those passages."""
+    ``flash_seconds``; of an article with several passages in the group, the first; the other
+    panes show no stale cursor.  Returns those passages."""
     shown = {p.article_index: p for p in panes}
-    targets = [(shown[p.article], p) for p in group.passages if p.article in shown and shown[p.article] is not source]
+    first: dict[int, Passage] = {}  # an article's first passage in the group (it may hold several)
+    for p in group.passages:
+        first.setdefault(p.article, p)
+    targets = [(shown[a], p) for a, p in first.items() if a in shown and shown[a] is not source]
     own_line = source.sentence_line(source.cursor)
     row = _common_row([(source, own_line)] + [(pane, pane.line_of(p.start)) for pane, p in targets],
                       source.cursor_row())

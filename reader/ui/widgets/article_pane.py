@@ -295,9 +295,17 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self._focused = True
         height = self.scrollable_content_region.height
         if self.article.sentences and not 0 <= self.cursor_row() < max(1, height):
-            self.cursor = self.sentence_at_line(int(self.scroll_offset.y))  # take the cursor to the view
+            self.cursor = self._first_sentence_in_view()  # take the cursor to the view
         self.invalidate()
         self.post_message(self.CursorMoved(self))
+
+    def _first_sentence_in_view(self) -> int:
+        """The first sentence that starts in the view (else the one the view opens in)."""
+        top = int(self.scroll_offset.y)
+        k = self.sentence_at_line(top)
+        if self.sentence_line(k) < top and k + 1 < len(self.article.sentences):
+            k += 1
+        return k
 
     def on_blur(self) -> None:
         self._focused = False

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.model import Alignment
+from reader.model import REUSE, Alignment
 from reader.safe_text import safe
 from reader.ui.worddiff import Change, common_share, word_diff
 from reader.ui.wording import counted
@@ -48,9 +48,12 @@ def detail_rows(alignment: Alignment | None, article: int, sentence: int) -> lis
     if g is None:
         return [Text("This sentence is reported only by this source.", style="dim italic")]
     group = alignment.groups[g]
-    mine = next(p for p in group.passages if p.article == article)
+    here = [p for p in group.passages if p.article == article]
+    mine = next((p for p in here if p.first_sentence <= sentence <= p.last_sentence), here[0])
     text = alignment.articles[article].text[mine.start : mine.end]
-    rows: list[Row] = [Text(f"Group score {group.score:.2f} · reported by {counted(len(group.passages) - 1, 'other source')}",
+    what = "Copied text" if group.kind == REUSE else "Same fact"
+    others = len({p.article for p in group.passages} - {article})
+    rows: list[Row] = [Text(f"{what} · group score {group.score:.2f} · reported by {counted(others, 'other source')}",
                             style="bold")]
     for p in group.passages:
         if p.article == article:

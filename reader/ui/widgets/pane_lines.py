@@ -16,6 +16,8 @@ from reader.ui.palette import PaneStyles
 from reader.ui.wrap import Line
 
 GUTTER = 3  # group bar, cursor caret, space
+FACT = "▌"  # the group bar beside a fact told in other words
+COPIED = "┃"  # ... beside text one article took from another (legible without colour)
 
 Range = tuple[int, int]  # display offsets [start, end)
 
@@ -61,7 +63,7 @@ def line_segments(layout: ArticleLayout, index: int, over: Overlays, st: PaneSty
     if line.end <= line.start:
         return [Segment(" " * GUTTER), Segment("⋯", st.gap)] if line.gap else []
     spans = layout.spans_in(line.start, line.end)
-    bar = Segment("▌", st.marker(spans[0].group)) if spans else Segment(" ")
+    bar = Segment(COPIED if spans[0].copied else FACT, st.marker(spans[0].group)) if spans else Segment(" ")
     return [bar, _caret(line, over, st), Segment(" "), *_text(layout.article.text, line, spans, over, st)]
 
 
