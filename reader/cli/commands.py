@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     _open_parser(sub.add_parser("open", help="open the reader (the default command)"))
     _align_parser(sub.add_parser("align", help="print the passages the articles share"))
     _export_parser(sub.add_parser("export", help="export highlights to markdown or JSON"))
+    _quotes_parser(sub.add_parser("quotes", help="who is quoted saying what, and which outlets carry each quote"))
     return parser
 
 
@@ -72,6 +73,11 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("md", "json"), default="md", help="markdown (default) or W3C Web Annotation JSON")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE (replacing only the block reader wrote before); default: stdout")
+
+
+def _quotes_parser(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print JSON (raw file offsets) instead of a report")
 
 
 def _fraction(value: str) -> float:
@@ -148,9 +154,7 @@ def run_align(args: argparse.Namespace) -> int:
     if args.json:
         from reader.cli.alignment_json import alignment_json
 
-        json.dump(alignment_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        print_json(alignment_json(result))
     else:
         from rich.console import Console
 
@@ -158,6 +162,33 @@ def run_align(args: argparse.Namespace) -> int:
 
         print_report(result, Console())
     return 0
+
+
+@command("quotes")
+def run_quotes(args: argparse.Namespace) -> int:
+    from reader.align import align
+    from reader.articles import load_articles
+    from reader.cli.quotes import print_quotes, quotes_json
+    from reader.quotes import find_quotes
+
+    config = settings(args)
+    articles = load_articles(article_paths(args, config), warn)
+    found = find_quotes(articles)
+    alignment = align(articles, config.align.threshold) if len(articles) > 1 else None
+    if args.json:
+        print_json(quotes_json(articles, found, alignment))
+    else:
+        from rich.console import Console
+
+        print_quotes(articles, found, alignment, Console())
+    return 0
+
+
+def print_json(data: dict) -> None:
+    """Machine-readable output on stdout."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
 
 
 @command("open")
