@@ -1,18 +1,20 @@
 """The machine-readable alignment: raw file offsets, so text[start:end] is the passage."""
 from __future__ import annotations
 
-from reader.model import Alignment
+from reader.model import Alignment, Article
+
+
+def article_json(a: Article) -> dict:
+    """What the JSON outputs say of one article."""
+    return {"path": str(a.path), "title": a.meta.title, "source": a.meta.source, "author": a.meta.author,
+            "date": a.meta.date, "url": a.meta.url, "chars": len(a.raw), "sentences": len(a.sentences)}
 
 
 def alignment_json(alignment: Alignment) -> dict:
     """The documented JSON shape of ``reader align --json``."""
     arts = alignment.articles
     return {
-        "articles": [
-            {"path": str(a.path), "title": a.meta.title, "source": a.meta.source, "author": a.meta.author,
-             "date": a.meta.date, "url": a.meta.url, "chars": len(a.raw), "sentences": len(a.sentences)}
-            for a in arts
-        ],
+        "articles": [article_json(a) for a in arts],
         "threshold": alignment.threshold,
         "groups": [
             {

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _export_parser(sub.add_parser("export", help="export highlights to markdown or JSON"))
     config = sub.add_parser("config", help="show every setting, its value and the file that set it")
     config.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
+    _quotes_parser(sub.add_parser("quotes", help="who is quoted saying what, and which outlets carry each quote"))
     return parser
 
 
@@ -111,6 +112,9 @@ def article_path(value: str) -> Path:
     if URL.match(value):
         raise ReaderError(f"{value}: URLs are not fetched; save the page (as .html or .txt) and give the file")
     return Path(value)
+def _quotes_parser(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print JSON (raw file offsets) instead of a report")
 
 
 def _fraction(value: str) -> float:
@@ -197,6 +201,24 @@ def run_align(args: argparse.Namespace) -> int:
         from reader.cli.report import report
 
         emit_rich(report(result))
+    return 0
+
+
+@command("quotes")
+def run_quotes(args: argparse.Namespace) -> int:
+    from reader.align import align
+    from reader.articles import load_articles
+    from reader.cli.quotes import quotes_json, quotes_report
+    from reader.quotes import find_quotes
+
+    config = settings(args)
+    articles = load_articles(article_paths(args, config), warn)
+    found = find_quotes(articles)
+    alignment = align(articles, config.align.threshold) if len(articles) > 1 else None
+    if args.json:
+        emit_json(quotes_json(articles, found, alignment))
+    else:
+        emit_rich(quotes_report(articles, found, alignment))
     return 0
 
 
