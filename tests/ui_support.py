@@ -46,7 +46,7 @@ FROZEN_GROUPS = [
 class FrozenAligner:
     """Stands in for AlignmentRunner: always the FROZEN_GROUPS."""
 
-    def run(self, articles, threshold):
+    def run(self, articles, threshold, progress=None):
         from reader.model import Alignment, Group, Passage
 
         groups = []

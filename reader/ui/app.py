@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from rich.style import Style
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,12 +16,13 @@ from textual.widgets import Footer, Header
 
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article, Group
-from reader.safe_text import safe
+from reader.safe_text import one_line, safe
 from reader.ui import keys
-from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.aligning import Aligning
+from reader.ui.alignment_runner import AlignmentRunner
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
-from reader.ui.notices import BRIEF, ERROR, NOTICE
+from reader.ui.notices import BRIEF, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
@@ -54,6 +55,7 @@ class ReaderApp(App):
     threshold: var[float] = var(0.0)
     sync: var[bool] = var(True)
     aligning: var[bool] = var(True)  # an alignment (first, or at a new threshold) is running
+    align_status: var[str] = var("aligning…")  # the title bar's word on it: "aligning… 40%", "alignment failed"
     alignment: var[Alignment | None] = var(None, always_update=True)  # the latest finished alignment
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
@@ -69,6 +71,7 @@ class ReaderApp(App):
         self.initial_theme = theme
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
+        self.aligning_work = Aligning(self)
         self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
         self.last_search = SearchResults()
 
@@ -130,11 +133,11 @@ class ReaderApp(App):
 
     def _show_status(self) -> None:
         """The title bar: how many articles and shared passages, the threshold, sync."""
-        groups = "aligning…" if self.aligning or self.alignment is None else f"{len(self.alignment.groups)} shared passages"
+        groups = self.align_status or (f"{len(self.alignment.groups)} shared passages" if self.alignment else "")
         self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
                           f" · sync {'on' if self.sync else 'off'}")
 
-    watch_threshold = watch_sync = watch_aligning = _show_status  # each changes what the title bar says
+    watch_threshold = watch_sync = watch_align_status = _show_status  # each changes what the title bar says
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         """Colour the panes with a finished alignment."""
@@ -146,31 +149,23 @@ class ReaderApp(App):
     # ---------------------------------------------------------------- alignment
     def realign(self) -> None:
         """Align again at the current threshold; the old colours stay until the new ones are ready."""
-        self.aligning = True
-        self._align_worker(self.threshold)
+        self.aligning_work.start()
 
-    @work(thread=True, exclusive=True, group="align")
-    def _align_worker(self, threshold: float) -> None:
-        try:
-            result = self.aligner.run(self.articles, threshold)
-        except AlignmentFailed as e:
-            self.call_from_thread(self._alignment_failed, str(e))
-            return
-        if result is not None:  # None: a newer run replaced this one
-            self.call_from_thread(self.set_alignment, result)
+    def action_cancel_alignment(self) -> None:
+        self.aligning_work.cancel()
 
     def on_unmount(self) -> None:
-        self.aligner.stop()  # no orphan alignment process after quitting
+        self.aligning_work.stop()  # no orphan alignment process after quitting
 
-    def _alignment_failed(self, message: str) -> None:
-        self.aligning = False
-        self.notify(f"Alignment failed: {safe(message)}", severity="error", timeout=ERROR, markup=False)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_alignment":  # else esc goes on to the pane (a selection) or the dialog
+            return self.aligning and self.screen is self.screen_stack[0] and not self.focused_pane.selection
+        return True
 
-    def set_alignment(self, result: Alignment) -> None:
-        """Take a finished alignment, unless a newer threshold is being aligned."""
-        if result.threshold == self.threshold:
-            self.aligning = False
-            self.alignment = result
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notice is one terminal-safe line and never markup: names and text in it are data."""
+        super().notify(one_line(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     # ---------------------------------------------------------------- theme
     def _styles(self):
