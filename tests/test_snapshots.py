@@ -5,8 +5,6 @@ from __future__ import annotations
 from ui_support import frozen_seed_app as seed_app
 from ui_support import settle
 
-from reader.highlights.store import HighlightStore
-
 SIZE = (160, 45)
 
 
@@ -63,10 +61,10 @@ async def _highlights_panel(pilot) -> None:
 
 
 def test_tag_dialog(snap_compare, tmp_path):
-    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(database=tmp_path / "h.db")
     assert snap_compare(app, terminal_size=SIZE, run_before=_tag_dialog)
 
 
 def test_highlights_panel(snap_compare, tmp_path):
-    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(database=tmp_path / "h.db")
     assert snap_compare(app, terminal_size=SIZE, run_before=_highlights_panel)

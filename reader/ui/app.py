@@ -57,10 +57,11 @@ class ReaderApp(App):
     aligning: var[bool] = var(True)  # an alignment (first, or at a new threshold) is running
     align_status: var[str] = var("aligning…")  # the title bar's word on it: "aligning… 40%", "alignment failed"
     alignment: var[Alignment | None] = var(None, always_update=True)  # the latest finished alignment
+    store_status: var[str] = var("")  # the title bar's word on the highlights database: busy, read-only
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
                  wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None,
-                 store: HighlightStore | None = None, tag_colors: dict[str, str] | None = None,
+                 database: Path | None = None, tag_colors: dict[str, str] | None = None,
                  export_path: Path = Path("highlights.md")) -> None:
         super().__init__()
         self.articles = articles
@@ -72,12 +73,9 @@ class ReaderApp(App):
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
         self.aligning_work = Aligning(self)
-        self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
+        self.highlighter = Highlighter(self, database and partial(HighlightStore, database), tag_colors or {},
+                                       export_path)
         self.last_search = SearchResults()
-
-    @property
-    def store(self) -> HighlightStore | None:
-        return self.highlighter.store
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -134,10 +132,12 @@ class ReaderApp(App):
     def _show_status(self) -> None:
         """The title bar: how many articles and shared passages, the threshold, sync."""
         groups = self.align_status or (f"{len(self.alignment.groups)} shared passages" if self.alignment else "")
+        store = f" · {self.store_status}" if self.store_status else ""
         self.sub_title = (f"{len(self.articles)} articles · {groups} · threshold {self.threshold:.2f}"
-                          f" · sync {'on' if self.sync else 'off'}")
+                          f" · sync {'on' if self.sync else 'off'}{store}")
 
-    watch_threshold = watch_sync = watch_align_status = _show_status  # each changes what the title bar says
+    # each changes what the title bar says
+    watch_threshold = watch_sync = watch_align_status = watch_store_status = _show_status
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         """Colour the panes with a finished alignment."""
@@ -156,6 +156,7 @@ class ReaderApp(App):
 
     def on_unmount(self) -> None:
         self.aligning_work.stop()  # no orphan alignment process after quitting
+        self.highlighter.close()  # what is being typed is kept, what was asked for is saved
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_alignment":  # else esc goes on to the pane (a selection) or the dialog
@@ -370,6 +371,10 @@ class ReaderApp(App):
     @on(HighlightsScreen.Undo)
     def _undo_delete(self) -> None:
         self.highlighter.undo()
+
+    @on(HighlightsScreen.Reattach)
+    def _reattach(self, event: HighlightsScreen.Reattach) -> None:
+        self.highlighter.reattach(event.highlight)
 
     @on(HighlightsScreen.RenameTag)
     def _rename_tag(self, event: HighlightsScreen.RenameTag) -> None:

@@ -56,6 +56,7 @@ HIGHLIGHTS_PANEL = [
     Binding("delete,x", "delete", "Delete", id="delete_highlight"),
     Binding("u,ctrl+z", "undo", "Undo delete", id="undo_delete"),
     Binding("r", "rename", "Rename tag", id="rename_tag"),
+    Binding("a", "reattach", "Re-attach orphan", id="reattach_highlight"),
     Binding("down", "focus_list", "List", show=False, id="highlights_list"),
 ]
 
