@@ -94,15 +94,16 @@ async def test_a_note_changed_in_both_windows_is_told_and_kept(tmp_path):
     async with running(app, SIZE) as pilot:
         await pilot.press("t")
         await settle(pilot)
-        other.update(h.id, note="theirs")
-        await pilot.press("enter", "end", *" mine", "ctrl+s")
+        other.update(h.id, tags=["theirs"], note="theirs")
+        await pilot.press(*"mytag", "enter", "end", *" mine", "ctrl+s")
         await settle(pilot)
         assert other.get(h.id).note == "theirs", "their note is not overwritten unasked"
         assert "Not saved: the note was changed in another window" in messages(app) and "“theirs”" in messages(app)
         assert isinstance(app.screen, TagNoteDialog) and app.screen.query_one("#note").text.endswith("mine")
         await pilot.press("ctrl+s")  # told, the user saves theirs over it
         await settle(pilot)
-        assert other.get(h.id).note.endswith("mine")
+        stored = other.get(h.id)
+        assert stored.note.endswith("mine") and stored.tags == ("mytag", "theirs"), "their tag was never in the dialog"
 
 
 async def test_editing_a_highlight_deleted_in_another_window_is_refused_and_kept(tmp_path):

@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from textual import on
@@ -240,7 +240,9 @@ class Editing:
                                 f"“{theirs}”. Your tags and note are back: ctrl+s saves them over it, esc keeps it.",
                                 severity="error", timeout=ERROR)
             self.hl.replace(current)
-            self.open(Target(current), current.quote, tags, note, session.drafts, base=current)
+            # the user has now seen the other note, not the other tags: those stay merged
+            seen = replace(session.base or current, note=current.note)
+            self.open(Target(current), current.quote, tags, note, session.drafts, base=seen)
             return
         self.left.pop(outcome.id, None)
         self.hl.replace(outcome)
