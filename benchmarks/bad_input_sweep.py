@@ -1,24 +1,27 @@
-"""Bad input, tried the way a demanding tester would, against `reader align` (JSON and the report)
-and `reader export`.  Prints each kind tried and the totals:
+"""Bad input, tried the way a demanding tester would, against `reader align` (JSON and the report),
+`reader export` and the app.  Prints each kind tried and the totals:
 
 * tracebacks: a Python traceback, "Exception ignored", exit status 1 (an uncaught exception:
   reader's own errors exit with 2), or death by a signal;
 * hangs: no exit within 30 s (the process is killed);
 * terminal-changing: a control or escape byte on stdout or stderr (ESC, BEL, other C0 but tab
   and newline, DEL, C1), bytes that are not UTF-8, or, on a terminal, any escape sequence but
-  the report's own colours.
+  the report's own colours.  The app draws with escape sequences of its own: there, what
+  counts is a sequence or character that only article text, a note or a file name holds
+  (an OSC but Textual's pointer shape, ESC c, BEL, a C1 control, a bidi override).
+
+The app runs in a pseudo-terminal of 160x45: once its title bar shows, the kind's keys are typed (e.g. H to open the highlights panel, m to highlight), then Esc and q.
 
     python benchmarks/bad_input_sweep.py [--only WORD] [--skip WORD] [--root CHECKOUT] [--verbose]
 
 --root runs another checkout of reader (e.g. an older commit, to see what the sweep catches);
 with an older reader, skip "/dev/": its export, run as root, could replace /dev/stdout or /dev/null.
-
-The app's kinds will be added with the UI side of issue 11.
 """
 from __future__ import annotations
 
 import argparse
 import codecs
+import fcntl
 import json
 import os
 import pty
@@ -26,9 +29,11 @@ import re
 import resource
 import select
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +50,11 @@ HOSTILE = ("The senator said [/] and [bold]loud[/bold] and [link=file:///etc/pas
 # on a pipe: any control byte but tab and newline, DEL, or a C1 control (as UTF-8)
 UNSAFE_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
 OWN_COLOURS = re.compile(rb"\x1b\[[0-9;]*m")  # on a terminal, the report's styles are ours
+# in the app's drawing: what only article text, notes and names hold (the app draws with CSI of its own)
+FOREIGN_IN_APP = re.compile(rb"\x1b\][0-9]*;|\x1bc|\x07|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+APP_OWN = re.compile(rb"\x1b\]22;[a-z-]*\x07")  # Textual's own OSC: the mouse pointer's shape
+APP_READY = "articles · ".encode()  # the title bar: the app has drawn its first frame
+APP_SIZE = (45, 160)  # rows, columns
 
 
 @dataclass
@@ -52,8 +62,9 @@ class Run:
     """One command to try: its arguments, where its stdout goes, and what else it needs."""
 
     args: list
-    stdout: str = "pipe"  # pipe, full (/dev/full), tty, closed (no fd 1) or closed-stderr (no fd 2)
+    stdout: str = "pipe"  # pipe, full (/dev/full), tty, closed (no fd 1), closed-stderr (no fd 2), or app
     cleanup: Callable[[], None] = lambda: None
+    keys: list = field(default_factory=list)  # app: typed once its footer shows, then Esc and q
 
 
 @dataclass
@@ -346,6 +357,84 @@ for _name, _args, _stdout in [
     kind(f"align: {_name}")(_make)
 
 
+# ---------------------------------------------------------------- the app
+def app_kind(name: str, make: Callable[[Path], list], keys: tuple = (), with_config: Callable | None = None) -> None:
+    """The app on the PATHs ``make`` gives, with ``keys`` typed once it shows (then Esc and q)."""
+
+    def run(tmp: Path) -> Run:
+        paths = make(tmp)
+        cfg = with_config(tmp, *[p for p in paths if isinstance(p, Path) and p.is_file()]) if with_config else config(tmp)
+        return Run(["--config", cfg, *paths], "app", keys=list(keys))
+
+    kind(f"{name} / app")(run)
+
+
+for _name, _make in FILES.items():
+    app_kind(_name, _make, keys=("m", "\x1b"))  # highlight the first sentence, if the app opened
+for _name, _make in CONFIGS.items():
+    kind(f"config: {_name} / app")(lambda tmp, make=_make: Run(["--config", make(tmp), *SEEDS], "app"))
+for _name, _keys in [("next_aligned = 'ctrl+alt+nonsense'", 'next_aligned = "ctrl+alt+nonsense"'),
+                     ("next_aligned = '' (would unbind)", 'next_aligned = ""'),
+                     ("next_aligned = 'q' (steals quit)", 'next_aligned = "q"'),
+                     ("unknown binding id", 'nonsense = "z"')]:
+    kind(f"config: [keys] {_name} / app")(
+        lambda tmp, line=_keys: Run(["--config", write(tmp / "c.toml", f"[keys]\n{line}\n"), *SEEDS], "app"))
+
+
+def _hostile_panel(tmp: Path) -> list:
+    return [write(tmp / "h.txt", HOSTILE), write(tmp / "h2.txt", HOSTILE)]
+
+
+def _hostile_config(tmp: Path, *paths: Path) -> Path:
+    return highlighted(tmp, *paths, note="\x1b]0;note\x07 [bold]x[/] \x1bc \u009b31m \u202eevil")
+
+
+def _odd_names_config(tmp: Path, *paths: Path) -> Path:
+    return highlighted(tmp, *paths, note="names")
+
+
+app_kind("hostile text, quote and note: highlights panel, search, article list, detail", _hostile_panel,
+         keys=("H", "\x1b", "/", "pwned", "\r", "\x1b", "o", "\x1b", "d", "c"), with_config=_hostile_config)
+app_kind("file names with ESC]0;TITLE BEL, a newline, bytes that are not UTF-8: panel, list, export",
+         lambda t: [_named(b"t\x1b]0;TITLE\x07.txt")(t)[0], _named(b"two\nlines.txt")(t)[0],
+                    _named(b"caf\xe9.txt")(t)[0]],
+         keys=("H", "\x1b", "o", "\x1b", "m", "\x1b", "x"), with_config=_odd_names_config)
+
+
+def _app_db(name: str, make_db: Callable[[Path], list], keys: tuple = ("m", "\x1b")) -> None:
+    kind(f"database: {name} / app")(lambda tmp: Run(make_db(tmp), "app", keys=list(keys)))
+
+
+_app_db("not SQLite", lambda t: _db_file(t, b"my notes, not a database\n"))
+_app_db("of another program", lambda t: _db_file(t, sql=["CREATE TABLE x (y)"]))
+_app_db("of a newer reader", lambda t: _db_file(t, sql=["CREATE TABLE x (y)", "PRAGMA user_version = 99"]))
+_app_db("damaged", lambda t: _db_file(t, b"SQLite format 3\x00" + b"\xff" * 4000))
+_app_db("path is a folder", lambda t: (t / "h.db").mkdir() or _db_file(t))
+_app_db("read-only", lambda t: _read_only_db(t).args[1:], keys=("m", "\x1b", "H", "x", "\x1b"))
+_app_db("article renamed and edited (an orphan in the panel)", lambda t: _renamed_and_edited(t).args[1:],
+        keys=("H", "a", "\r"))
+
+
+def _locked_app(tmp: Path) -> Run:
+    run = _locked_db(tmp)
+    return Run(run.args[1:], "app", run.cleanup, keys=["m", "waits", "\x13", "j", "j"])
+
+
+kind("database: locked by another program (m, type, save: busy, retrying) / app")(_locked_app)
+
+
+def _big_pair(tmp: Path) -> list:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from textgen import pair
+
+    a, b = pair(3_000_000)
+    return [write(tmp / "a.txt", a), write(tmp / "b.txt", b)]
+
+
+app_kind("two 3 MB articles, quit while aligning", _big_pair, keys=("j",))
+app_kind("two 3 MB articles, esc cancels the alignment", _big_pair, keys=("\x1b", "j"))
+
+
 # ---------------------------------------------------------------- running
 def limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))  # a runaway read fails fast
@@ -360,7 +449,10 @@ def run_one(name: str, make: Callable[[Path], Run], home: Path) -> Result:
                "XDG_DATA_HOME": str(home / "data"), "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
         started = time.monotonic()
         try:
-            rc, out, err = _execute(argv, spec.stdout, env, tmp)
+            if spec.stdout == "app":
+                rc, out, err = _execute_app(argv, env, tmp, spec.keys)
+            else:
+                rc, out, err = _execute(argv, spec.stdout, env, tmp)
         finally:
             spec.cleanup()
         result = Result(name, time.monotonic() - started, rc, stderr=err.decode("utf-8", "replace"))
@@ -368,6 +460,12 @@ def run_one(name: str, make: Callable[[Path], Run], home: Path) -> Result:
         result.problems.append("hang")
     if b"Traceback (most recent call last)" in err or b"Exception ignored" in err or (rc is not None and (rc < 0 or rc == 1)):
         result.problems.append("traceback")
+    if spec.stdout == "app":
+        if b"Traceback" in out:
+            result.problems.append("traceback")
+        if FOREIGN_IN_APP.search(APP_OWN.sub(b"", out)) or not _utf8(out):
+            result.problems.append("terminal-changing")
+        return result
     shown = OWN_COLOURS.sub(b"", out).replace(b"\r\n", b"\n") if spec.stdout == "tty" else out
     if UNSAFE_BYTES.search(shown) or UNSAFE_BYTES.search(err) or not (_utf8(shown) and _utf8(err)):
         result.problems.append("terminal-changing")
@@ -430,6 +528,51 @@ def _execute_tty(argv: list, env: dict, cwd: Path) -> tuple[int | None, bytes, b
     except subprocess.TimeoutExpired:
         proc.kill()
         return None, out, proc.communicate()[1]
+
+
+def _execute_app(argv: list, env: dict, cwd: Path, keys: list) -> tuple[int | None, bytes, bytes]:
+    """The app in a pseudo-terminal: (exit status or None for a hang, all it wrote, b"")."""
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", *APP_SIZE, 0, 0))
+    proc = subprocess.Popen(argv, stdin=child, stdout=child, stderr=child, env=env, cwd=cwd,
+                            preexec_fn=_app_child, start_new_session=False)
+    os.close(child)
+    out, deadline, typed = b"", time.monotonic() + HANG_SECONDS, False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            out += chunk
+        elif proc.poll() is not None:
+            break
+        if not typed and APP_READY in out:
+            typed = True
+            for key in [*keys, "\x1b", "q"]:
+                time.sleep(0.4)
+                os.write(main, key.encode() if isinstance(key, str) else key)
+    if proc.poll() is None and time.monotonic() >= deadline:  # still running: a hang (closing would hang it up)
+        proc.kill()
+        proc.wait()
+        os.close(main)
+        return None, out, b""
+    os.close(main)
+    try:
+        return proc.wait(max(1, deadline - time.monotonic())), out, b""
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None, out, b""
+
+
+def _app_child() -> None:
+    limit_memory()
+    os.setsid()  # the pseudo-terminal becomes the app's controlling terminal
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def main() -> int:

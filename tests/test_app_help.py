@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from ui_support import running, seed_app
+from ui_support import running, seed_app, settle
 
 from reader.ui.screens.help import HelpScreen
 
@@ -55,14 +55,13 @@ async def test_the_palette_lists_each_action_once_with_readable_keys():
 
 async def test_counts_are_in_words_one_article_one_counterpart(tmp_path):
     from reader.articles.loading import load_article
-    from reader.highlights.store import HighlightStore
     from reader.ui.app import ReaderApp
     from ui_support import SEEDS
 
     alone = ReaderApp([load_article(sorted(SEEDS.glob("*.txt"))[0])], threshold=0.25)
     async with running(alone, (160, 45)):
         assert alone.sub_title.startswith("1 article · 0 shared passages ·"), alone.sub_title
-    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(database=tmp_path / "h.db")
     async with running(app, (160, 45)) as pilot:
         pane = app.focused_pane
         for _ in range(20):  # the first aligned passage with exactly one counterpart
@@ -72,7 +71,7 @@ async def test_counts_are_in_words_one_article_one_counterpart(tmp_path):
                 break
         assert len(group.passages) == 2, "some aligned passage of the first seed has one counterpart"
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         said = [str(n.message) for n in app._notifications]
         assert any("(1 counterpart kept)" in m for m in said), said
         assert not any("(s)" in m for m in said)

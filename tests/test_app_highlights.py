@@ -1,7 +1,7 @@
 """Highlights in the app, by keys: mark, select, tag and note, panel, delete and undo, rename, export."""
 from __future__ import annotations
 
-from ui_support import running, seed_app
+from ui_support import running, seed_app, settle
 
 from reader.highlights.store import HighlightStore
 from reader.ui.app import ReaderApp
@@ -12,35 +12,38 @@ from reader.ui.widgets.article_pane import GUTTER
 SIZE = (160, 45)
 
 
-def app_with_store(tmp_path, **kwargs) -> ReaderApp:
-    return seed_app(store=HighlightStore(tmp_path / "h.db"), export_path=tmp_path / "out.md", **kwargs)
+def app_with_store(tmp_path, **kwargs) -> tuple[ReaderApp, HighlightStore]:
+    """The app on a database in tmp_path, and a connection of the test's own to look into it."""
+    app = seed_app(database=tmp_path / "h.db", export_path=tmp_path / "out.md", **kwargs)
+    return app, HighlightStore(tmp_path / "h.db")
 
 
 async def test_mark_sentence_then_tag_and_note(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("tab", "right_square_bracket", "m")
         assert isinstance(app.screen, TagNoteDialog)
-        (h,) = app.store.list()  # stored before the dialog: nothing to save
+        (h,) = store.list()  # stored before the dialog: nothing to save
         pane = app.panes[1]
         assert h.quote == pane.article.sentence_text(pane.article.sentences[pane.cursor])
         assert h.counterparts, "the aligned passages of the other sources are kept with it"
         await pilot.press(*"Quote/Paul sanctions", "enter", *"first line", "enter", *"second line", "ctrl+s")
-        await pilot.pause()
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.tags == ("quote/paul", "sanctions") and h.note == "first line\nsecond line"
         assert pane.marks and pane.marks[0][:2] == (pane.article.sentences[pane.cursor].start,
                                                      pane.article.sentences[pane.cursor].end)
 
 
 async def test_selection_by_words_spans_sentences(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         first = pane.article.sentences[0]
         await pilot.press("v", "j", "w", "w", "m")
         await pilot.press("ctrl+s")
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.quote.startswith(pane.article.text[first.start : first.start + 20])
         assert len(h.quote) > first.end - first.start  # crossed into the next sentences
         second = pane.article.sentences[1]
@@ -48,43 +51,43 @@ async def test_selection_by_words_spans_sentences(tmp_path):
 
 
 async def test_tag_completion_from_existing_tags(tmp_path):
-    app = app_with_store(tmp_path)
-    app.store.add("/x.txt", "h", "q", "", "", 0, 1, ["quote/paul"], "")
+    app, store = app_with_store(tmp_path)
+    store.add("/x.txt", "h", "q", "", "", 0, 1, ["quote/paul"], "")
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"quo", "right")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#tags").value == "quote/paul"
 
 
 async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
-        await pilot.pause()
-        assert len(app.store.list()) == 2
+        await settle(pilot)
+        assert len(store.list()) == 2
         await pilot.press("H")
         assert isinstance(app.screen, HighlightsScreen) and len(app.screen.shown) == 2
         app.screen.query_one("Input").value = "#beta"
-        await pilot.pause()
+        await settle(pilot)
         assert len(app.screen.shown) == 1
         await pilot.press("down", "x")
-        await pilot.pause()
-        assert len(app.store.list()) == 1 and app.store.list()[0].tags == ("alpha",)
+        await settle(pilot)
+        assert len(store.list()) == 1 and store.list()[0].tags == ("alpha",)
         await pilot.press("u")
-        await pilot.pause()
-        assert len(app.store.list()) == 2
+        await settle(pilot)
+        assert len(store.list()) == 2
         app.screen.query_one("Input").value = ""
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RenameTagDialog)
         await pilot.press("enter", *"gamma", "enter")
-        await pilot.pause()
-        assert "gamma" in app.store.tags()
+        await settle(pilot)
+        assert "gamma" in store.tags()
         row = app.screen.query_one("OptionList").highlighted
         chosen = app.screen.shown[row][0]
         await pilot.press("enter")  # jump to the highlighted row
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, HighlightsScreen)
         pane = app.focused_pane
         sent = pane.article.sentences[pane.cursor]
@@ -93,36 +96,37 @@ async def test_panel_filter_jump_delete_undo_rename(tmp_path, long_flash):
 
 
 async def test_keys_of_the_panel_can_be_remapped(tmp_path):
-    app = app_with_store(tmp_path, keymap={"delete_highlight": "D", "undo_delete": "z"})
+    app, store = app_with_store(tmp_path, keymap={"delete_highlight": "D", "undo_delete": "z"})
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "H", "down")
         assert isinstance(app.screen, HighlightsScreen)
         await pilot.press("x")  # no longer delete
-        await pilot.pause()
-        assert len(app.store.list()) == 1
+        await settle(pilot)
+        assert len(store.list()) == 1
         await pilot.press("D")
-        await pilot.pause()
-        assert app.store.list() == []
+        await settle(pilot)
+        assert store.list() == []
         await pilot.press("z")
-        await pilot.pause()
-        assert len(app.store.list()) == 1
+        await settle(pilot)
+        assert len(store.list()) == 1
 
 
 async def test_export_key_writes_markdown(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("tab", "right_square_bracket", "m", *"cato", "ctrl+s", "x")
-        await pilot.pause()
+        await settle(pilot)
         text = (tmp_path / "out.md").read_text()
         assert "#cato" in text and "What the other sources said" in text
 
 
 async def test_highlights_survive_reopening(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("j", "m", "ctrl+s")
-    app.store.close()
-    again = app_with_store(tmp_path)
+        await settle(pilot)
+    store.close()
+    again, store = app_with_store(tmp_path)
     async with running(again, SIZE) as pilot:
         pane = again.panes[0]
         s = pane.article.sentences[1]
@@ -132,29 +136,29 @@ async def test_highlights_survive_reopening(tmp_path):
 async def test_a_failed_save_is_reported_and_keeps_what_was_typed(tmp_path, monkeypatch):
     from reader.errors import ReaderError
 
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m")
-        real_update = app.store.update
+        real_update = HighlightStore.update
 
         def locked(*args, **kwargs):
             raise ReaderError("h.db: cannot save to the highlights database (database is locked)")
 
-        monkeypatch.setattr(app.store, "update", locked)
+        monkeypatch.setattr(HighlightStore, "update", locked)  # the app's own connection, in its worker
         await pilot.press(*"keep", "tab", *"my note", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TagNoteDialog), "the dialog opens again rather than dropping the note"
         assert app.screen.query_one("#tags").value == "keep"
         assert any("database is locked" in str(n.message) for n in app._notifications)
-        monkeypatch.setattr(app.store, "update", real_update)
+        monkeypatch.setattr(HighlightStore, "update", real_update)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.tags == ("keep",) and h.note == "my note"
 
 
 async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         first = pane.article.sentences[0]
@@ -163,7 +167,7 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         await pilot.mouse_down(pane, offset=(GUTTER + 5, row))
         await pilot.hover(pane, offset=(GUTTER + 10, row + 1))
         await pilot.mouse_up(pane, offset=(GUTTER + 10, row + 1))
-        await pilot.pause()
+        await settle(pilot)
         assert pane.selection, "dragging selects"
         lo, hi = sorted(pane.selection)
         text = pane.article.text
@@ -172,8 +176,8 @@ async def test_mouse_drag_selects_whole_words_then_highlight_and_copy(tmp_path):
         await pilot.press("y")
         assert app.clipboard == text[lo:hi]
         await pilot.press("m", "ctrl+s")
-        await pilot.pause()
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.quote == text[lo:hi]
 
 
@@ -181,13 +185,13 @@ async def test_keys_pasted_after_enter_in_the_tags_land_in_the_note(tmp_path):
     """Keys that arrive at once (a paste, fast typing) follow the focus move Enter makes."""
     from textual import events
 
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         for key, char in [("a", "a"), ("b", "b"), ("enter", "\r"), ("x", "x"), ("y", "y")]:
             app._driver.send_message(events.Key(key, char))  # all queued before any is handled
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#tags").value == "ab"
         assert app.screen.query_one("#note").text == "xy"
 
@@ -201,94 +205,94 @@ def send_at_once(app, keys: list[tuple[str, str]]) -> None:
 
 
 async def test_tab_moves_to_the_next_field_however_fast_the_typing(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         send_at_once(app, [(c, c) for c in "fact/cato"] + [("tab", "\t")] + [(c, c) for c in "Note"])
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#tags").value == "fact/cato"
         assert app.screen.query_one("#note").text == "Note"
         send_at_once(app, [("shift+tab", None), ("space", " "), ("x", "x")])
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#tags").value == "fact/cato x", "shift+tab goes back to the tags"
         send_at_once(app, [("tab", "\t"), ("y", "y")])
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#note").text == "Notey"
 
 
 async def test_the_tag_dialog_names_its_keys(tmp_path):
-    app = app_with_store(tmp_path, keymap={"save_edit": "ctrl+g"})
+    app, store = app_with_store(tmp_path, keymap={"save_edit": "ctrl+g"})
     async with running(app, SIZE) as pilot:
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         said = str(app.screen.query_one("#keys").render())
         for words in ("tab: other field", "enter: to the note", "ctrl+g: save", "esc: drop the new highlight"):
             assert words in said, said
 
 
 async def test_esc_in_a_new_highlights_dialog_takes_it_back(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m")
-        await pilot.pause()
-        assert len(app.store.list()) == 1 and app.panes[0].marks
+        await settle(pilot)
+        assert len(store.list()) == 1 and app.panes[0].marks
         await pilot.press(*"half typed", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, TagNoteDialog)
-        assert app.store.list() == [] and not app.panes[0].marks
+        assert store.list() == [] and not app.panes[0].marks
         await pilot.press("m", *"kept", "ctrl+s", "t", "escape")  # esc when editing later keeps it
-        await pilot.pause()
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.tags == ("kept",)
 
 
 async def test_m_on_highlighted_text_opens_that_highlight_instead_of_a_copy(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"once", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         for _ in range(3):
             await pilot.press("m")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, TagNoteDialog) and app.screen.query_one("#tags").value == "once"
             await pilot.press("escape")  # not new: esc keeps it
-            await pilot.pause()
+            await settle(pilot)
         await pilot.press("v", "b", "m")  # a selection inside it too
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#tags").value == "once"
         await pilot.press("escape")
-        assert len(app.store.list()) == 1
+        assert len(store.list()) == 1
 
 
 async def test_the_panel_opens_with_its_filter_focused_and_typing_only_filters(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         await pilot.press("m", *"alpha", "ctrl+s", "j", "j", "m", *"beta", "ctrl+s")
         await pilot.press("H")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"sanctioned ex")  # e edits, x deletes, u undoes, r renames: on the list only
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HighlightsScreen), "no dialog opened"
         assert app.screen.query_one("Input").value == "sanctioned ex"
-        assert len(app.store.list()) == 2
+        assert len(store.list()) == 2
         await pilot.press(*["backspace"] * 13, *"beta")
-        await pilot.pause()
+        await settle(pilot)
         assert [r[0].tags for r in app.screen.shown] == [("beta",)], "tags match words too"
         await pilot.press("down", "x")  # on the list, x deletes
-        await pilot.pause()
-        assert [h.tags for h in app.store.list()] == [("alpha",)]
+        await settle(pilot)
+        assert [h.tags for h in store.list()] == [("alpha",)]
 
 
 async def test_a_keyboard_selection_can_start_mid_sentence(tmp_path):
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         pane = app.panes[0]
         sent = pane.article.sentences[0]
         words = pane.article.text[sent.start : sent.end].split()
         await pilot.press("v", "W", "W", "W", "B", "b", "m", "ctrl+s")  # start: 3 words on, 1 back; end: 1 back
-        await pilot.pause()
-        (h,) = app.store.list()
+        await settle(pilot)
+        (h,) = store.list()
         assert h.quote.split() == words[2:-1]
         pane.set_cursor(3)
         await pilot.press("W", "w")  # W alone starts a selection too, and w still moves its end
@@ -304,40 +308,40 @@ async def test_keys_typed_right_after_a_dialog_key_go_into_the_dialog(tmp_path):
     'a' filter on and opened search on '/')."""
     from reader.ui.screens.search import SearchScreen
 
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         send_at_once(app, [("m", "m"), *[(c, c) for c in "fact"], ("slash", "/"), *[(c, c) for c in "cato"],
                            ("tab", "\t"), *[(c, c) for c in "Note"]])
-        await pilot.pause()
+        await settle(pilot)
         await pilot.pause(0.2)
         assert app.screen.query_one("#tags").value == "fact/cato"
         assert app.screen.query_one("#note").text == "Note"
         assert app.panes[0].filter == "all", "no key reached the panes"
         await pilot.press("ctrl+s")
         send_at_once(app, [("slash", "/"), *[(c, c) for c in "Kosachev"]])
-        await pilot.pause()
+        await settle(pilot)
         await pilot.pause(0.2)
         assert isinstance(app.screen, SearchScreen) and app.screen.query_one("Input").value == "Kosachev"
         await pilot.press("escape")
         send_at_once(app, [("H", "H"), *[(c, c) for c in "cato"]])
-        await pilot.pause()
+        await settle(pilot)
         await pilot.pause(0.2)
         assert isinstance(app.screen, HighlightsScreen) and app.screen.query_one("Input").value == "cato"
         await pilot.press("down")
         await pilot.press("m", "t", "slash")  # in the panel's list these keys are not the main screen's
-        assert isinstance(app.screen, HighlightsScreen) and len(app.store.list()) == 1
+        assert isinstance(app.screen, HighlightsScreen) and len(store.list()) == 1
 
 
 async def test_fast_keys_act_in_the_order_typed(tmp_path):
     """tab ] m typed at once: m highlights in the pane tab went to, at the passage ] reached."""
-    app = app_with_store(tmp_path)
+    app, store = app_with_store(tmp_path)
     async with running(app, SIZE) as pilot:
         second = app.panes[1]
         target = second.article_layout.next_aligned_sentence(0, 1)
         send_at_once(app, [("tab", "\t"), ("right_square_bracket", "]"), ("m", "m"), *[(c, c) for c in "ok"]])
-        await pilot.pause()
+        await settle(pilot)
         await pilot.pause(0.3)
         await pilot.press("ctrl+s", "j", "j")
-        (h,) = app.store.list()
+        (h,) = store.list()
         assert h.quote == second.article.sentence_text(second.article.sentences[target]) and h.tags == ("ok",)
         assert app.focused is second and second.cursor == target + 2

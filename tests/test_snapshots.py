@@ -6,8 +6,6 @@ import pytest
 from ui_support import frozen_seed_app as seed_app
 from ui_support import settle
 
-from reader.highlights.store import HighlightStore
-
 SIZE = (160, 45)
 
 
@@ -64,12 +62,12 @@ async def _highlights_panel(pilot) -> None:
 
 
 def test_tag_dialog(snap_compare, tmp_path):
-    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(database=tmp_path / "h.db")
     assert snap_compare(app, terminal_size=SIZE, run_before=_tag_dialog)
 
 
 def test_highlights_panel(snap_compare, tmp_path):
-    app = seed_app(store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(database=tmp_path / "h.db")
     assert snap_compare(app, terminal_size=SIZE, run_before=_highlights_panel)
 
 
@@ -84,7 +82,7 @@ CLOSE_WORDINGS = [
 class OneGroupAligner:
     """The first sentences of the two articles form one group."""
 
-    def run(self, articles, threshold):
+    def run(self, articles, threshold, progress=None):
         from reader.model import Alignment, Group, Passage
 
         passages = [Passage(k, a.sentences[0].start, a.sentences[0].end, 0, 0) for k, a in enumerate(articles)]
@@ -115,10 +113,10 @@ async def _highlight_beside_the_cursor(pilot) -> None:
     await settle(pilot)
     _no_toasts(pilot.app)
     await pilot.press("m", *"fact", "ctrl+s", "j")  # a highlight, and the cursor on the next sentence
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 def test_highlight_and_cursor_look_different(snap_compare, tmp_path, theme):
-    app = seed_app(theme=theme, store=HighlightStore(tmp_path / "h.db"))
+    app = seed_app(theme=theme, database=tmp_path / "h.db")
     assert snap_compare(app, terminal_size=(120, 24), run_before=_highlight_beside_the_cursor)

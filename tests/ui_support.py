@@ -16,13 +16,19 @@ def seed_app(**kwargs) -> ReaderApp:
 
 
 async def settle(pilot) -> None:
-    """Wait for the alignment (started after the first frame) and the screen to catch up."""
+    """Wait for the alignment (started after the first frame), the store calls asked for (they
+    run in a worker thread) and the screen to catch up."""
     for _ in range(600):  # 30 s at most
         await pilot.app.workers.wait_for_complete()
-        if not getattr(pilot.app, "aligning", False):
+        if not getattr(pilot.app, "aligning", False) and not store_pending(pilot.app):
             break
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def store_pending(app) -> int:
+    calls = getattr(getattr(app, "highlighter", None), "calls", None)
+    return calls.pending if calls is not None else 0
 
 
 @asynccontextmanager
@@ -46,7 +52,7 @@ FROZEN_GROUPS = [
 class FrozenAligner:
     """Stands in for AlignmentRunner: always the FROZEN_GROUPS."""
 
-    def run(self, articles, threshold):
+    def run(self, articles, threshold, progress=None):
         from reader.model import Alignment, Group, Passage
 
         groups = []

@@ -190,11 +190,14 @@ def _complete(header: Header, url: str, text: str, sentences, path: Path) -> Met
 
 
 def capped(value: str, limit: int = FIELD_CHARS) -> str:
-    """A metadata field of sane length (cut at a word), as text any encoding can hold.
+    """A metadata field of sane length (cut at a word), on one line, as text any encoding can hold.
 
-    A file name that is not UTF-8 gives a name with lone surrogates: they become U+FFFD.
+    A file name that is not UTF-8 gives a name with lone surrogates: they become U+FFFD.  A
+    line break (in a file name, a front-matter title) becomes a space: a title is one line.
     """
     value = SURROGATE.sub("\ufffd", value)
+    if not value.isprintable():
+        value = " ".join(value.split())
     if len(value) <= limit:
         return value
     cut = value.rfind(" ", limit // 2, limit)

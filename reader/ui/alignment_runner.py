@@ -1,36 +1,85 @@
 """Run the aligner away from the screen: small inputs in the calling thread, big ones in a
-child process that a newer request (or quitting) can stop.
+child process that a newer request, Esc or quitting can stop.
 
 A thread cannot be stopped, and a long pure-Python alignment in a thread competes with
 the UI for the GIL; a child process does neither.  Call ``run`` from a worker thread.
+
+An aligner that takes a ``progress`` callback (``align(articles, threshold, progress=cb)``,
+``cb(done, total)``) is told where to report: the child sends each report back through its
+pipe, at most every ``PROGRESS_SECONDS``.  An aligner without the parameter is called
+without it (its signature says so).  The child sends back only the groups, and while it
+works the whole process tree (app and child) is kept under ``MEMORY_LIMIT``: past it the
+child is stopped and the alignment fails with a message.
 """
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
+from typing import Callable
 
 from reader.model import Alignment, Article
+from reader.ui.memory import tree_rss
 
 PROCESS_ABOVE = 200_000  # characters of article text; below this, aligning takes milliseconds
 JOIN_SECONDS = 5  # how long a finished alignment process may take to exit
+PROGRESS_SECONDS = 0.1  # the child reports progress at most this often
+WATCH_SECONDS = 0.2  # how often the memory of the process tree is looked at while the child works
+MEMORY_LIMIT = 900 * 2**20  # bytes, the app and its children: under 1 GB with room for what grows between looks
+
+Progress = Callable[[int, int], None]  # (done, total), e.g. article pairs compared
+Aligner = Callable[..., Alignment]
 
 
-def _aligned(articles: list[Article], threshold: float) -> tuple[str, Alignment | str]:
-    """("ok", the alignment) or ("error", what went wrong), wherever the aligner runs."""
-    from reader.align import align  # imported here: not needed before the first frame
-
+def takes_progress(aligner: Aligner) -> bool:
+    """Whether ``aligner`` accepts a ``progress`` keyword (by its signature, never by trying)."""
     try:
+        params = inspect.signature(aligner).parameters.values()
+    except (TypeError, ValueError):  # a builtin without a signature
+        return False
+    return any(p.name == "progress" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.kind == p.VAR_KEYWORD
+               for p in params)
+
+
+def _default_aligner() -> Aligner:
+    from reader.align import align  # imported when first needed: not before the first frame
+
+    return align
+
+
+def _aligned(articles: list[Article], threshold: float, aligner: Aligner | None,
+             progress: Progress | None) -> tuple[str, Alignment | str]:
+    """("ok", the alignment) or ("error", what went wrong), wherever the aligner runs."""
+    align = aligner or _default_aligner()
+    try:
+        if progress is not None and takes_progress(align):
+            return "ok", align(articles, threshold, progress=progress)
         return "ok", align(articles, threshold)
     except Exception as e:  # shown to the user as a notice, in the thread and the child alike
         return "error", f"{type(e).__name__}: {e}"
 
 
-def _align_in_child(conn: Connection, articles: list[Article], threshold: float) -> None:
-    status, result = _aligned(articles, threshold)
+class _Reporter:
+    """The child's progress callback: sends (done, total) down the pipe, not too often."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_SECONDS or done >= total:
+            self.last = now
+            self.conn.send(("progress", int(done), int(total)))
+
+
+def _align_in_child(conn: Connection, articles: list[Article], threshold: float, aligner: Aligner | None) -> None:
     try:
+        status, result = _aligned(articles, threshold, aligner, _Reporter(conn))
         conn.send((status, result.groups if isinstance(result, Alignment) else result))
     except OSError:
         pass  # the parent is gone: nobody to tell, and nothing may reach its terminal
@@ -50,42 +99,77 @@ def _real_stderr():
 
 
 class AlignmentFailed(Exception):
-    """The aligner raised; the message says what happened."""
+    """The aligner raised, ran out of the memory allowed, or its process died; the message says which."""
 
 
 class AlignmentRunner:
     """One alignment at a time; starting another stops the one in progress."""
 
-    def __init__(self, process_above: int = PROCESS_ABOVE) -> None:
+    def __init__(self, process_above: int = PROCESS_ABOVE, aligner: Aligner | None = None,
+                 memory_limit: int = MEMORY_LIMIT) -> None:
         self.process_above = process_above
+        self.aligner = aligner  # None: reader.align.align
+        self.memory_limit = memory_limit
         self._lock = threading.Lock()
         self._process: multiprocessing.Process | None = None
 
-    def run(self, articles: list[Article], threshold: float) -> Alignment | None:
-        """Align (blocking); ``None`` when a newer run or ``stop`` cancelled this one."""
+    def run(self, articles: list[Article], threshold: float, progress: Progress | None = None) -> Alignment | None:
+        """Align (blocking); ``None`` when a newer run or ``stop`` cancelled this one.
+        ``progress(done, total)`` is called from this thread as the aligner reports."""
         if sum(len(a.text) for a in articles) < self.process_above:
-            status, result = _aligned(articles, threshold)
+            status, result = _aligned(articles, threshold, self.aligner, progress)
             if isinstance(result, str):
                 raise AlignmentFailed(result)
             return result
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_align_in_child, args=(send, articles, threshold), daemon=True)
+        aligner = self.aligner or _default_aligner()  # by name: the child imports the same function
+        process = context.Process(target=_align_in_child, args=(send, articles, threshold, aligner), daemon=True)
         with self._lock, _real_stderr():
             self._stop_locked()
             self._process = process
             process.start()
         send.close()
         try:
-            status, payload = receive.recv()
-        except EOFError:
-            return None  # the process was stopped
+            groups = self._receive(receive, process, progress)
         finally:
             receive.close()
             process.join(timeout=JOIN_SECONDS)
-        if status != "ok":
-            raise AlignmentFailed(payload)
-        return Alignment(articles=articles, groups=payload, threshold=threshold)
+        return None if groups is None else Alignment(articles=articles, groups=groups, threshold=threshold)
+
+    def _receive(self, receive: Connection, process: multiprocessing.Process, progress: Progress | None):
+        """The child's groups; None if it was stopped.  Progress reports are passed on meanwhile."""
+        while True:
+            if not receive.poll(WATCH_SECONDS):
+                self._check_memory(process)
+                continue
+            try:
+                message = receive.recv()
+            except EOFError:
+                return self._ended(process)
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            elif message[0] == "ok":
+                return message[1]
+            else:
+                raise AlignmentFailed(message[1])
+
+    def _check_memory(self, process: multiprocessing.Process) -> None:
+        used = tree_rss()
+        if used > self.memory_limit and process.is_alive():
+            process.terminate()
+            raise AlignmentFailed(f"aligning needs more memory than allowed: the app and the aligner held "
+                                  f"{used // 2**20} MB, the limit is {self.memory_limit // 2**20} MB")
+
+    def _ended(self, process: multiprocessing.Process) -> None:
+        """The child closed its pipe without an answer: stopped (None), else it died (AlignmentFailed)."""
+        with self._lock:
+            stopped = self._process is not process
+        if stopped:
+            return None
+        process.join(timeout=JOIN_SECONDS)
+        raise AlignmentFailed(f"the aligning process ended without an answer (exit status {process.exitcode})")
 
     def stop(self) -> None:
         """Stop the alignment in progress, if any."""

@@ -1,11 +1,12 @@
 """The reader app: articles side by side, aligned passages coloured and linked, all by keyboard."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
 from rich.style import Style
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,13 +16,14 @@ from textual.widgets import Footer, Header
 
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article, Group
-from reader.safe_text import safe
+from reader.safe_text import one_line, safe
 from reader.ui import keys
-from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.aligning import Aligning
+from reader.ui.alignment_runner import AlignmentRunner
 from reader.ui.commands import palette_commands
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
-from reader.ui.notices import BRIEF, ERROR, NOTICE
+from reader.ui.notices import BRIEF, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
@@ -55,12 +57,14 @@ class ReaderApp(App):
     threshold: var[float] = var(0.0)
     sync: var[bool] = var(True)
     aligning: var[bool] = var(True)  # an alignment (first, or at a new threshold) is running
+    align_status: var[str] = var("aligning…")  # the title bar's word on it: "aligning… 40%", "alignment failed"
     alignment: var[Alignment | None] = var(None, always_update=True)  # the latest finished alignment
     shown: var[str] = var("all")  # what the panes show: all text, only shared or only unique (a / u)
+    store_status: var[str] = var("")  # the title bar's word on the highlights database: busy, read-only
 
     def __init__(self, articles: list[Article], threshold: float, panes: int = 3, sync: bool = True,
                  wrap_width: int = 0, theme: str = "textual-dark", keymap: dict[str, str] | None = None,
-                 store: HighlightStore | None = None, tag_colors: dict[str, str] | None = None,
+                 database: Path | None = None, tag_colors: dict[str, str] | None = None,
                  export_path: Path = Path("highlights.md")) -> None:
         super().__init__()
         self.articles = articles
@@ -71,12 +75,10 @@ class ReaderApp(App):
         self.initial_theme = theme
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
-        self.highlighter = Highlighter(self, store, tag_colors or {}, export_path)
+        self.aligning_work = Aligning(self)
+        self.highlighter = Highlighter(self, database and partial(HighlightStore, database), tag_colors or {},
+                                       export_path)
         self.searcher = Searcher(self)
-
-    @property
-    def store(self) -> HighlightStore | None:
-        return self.highlighter.store
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -131,10 +133,14 @@ class ReaderApp(App):
             self.visible_panes[0].focus()
 
     def _show_status(self) -> None:
-        groups = None if self.aligning or self.alignment is None else len(self.alignment.groups)
-        self.sub_title = status_line(len(self.articles), groups, self.threshold, self.sync, self.shown)
+        """The title bar: articles, shared passages (or how the alignment goes), the threshold, sync,
+        what the panes show and the highlights database's state."""
+        groups = None if self.align_status or self.alignment is None else len(self.alignment.groups)
+        self.sub_title = status_line(len(self.articles), groups, self.threshold, self.sync, self.shown,
+                                     self.align_status, self.store_status)
 
-    watch_threshold = watch_sync = watch_aligning = watch_shown = _show_status  # each changes the title bar
+    # each changes what the title bar says
+    watch_threshold = watch_sync = watch_align_status = watch_shown = watch_store_status = _show_status
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         """Colour the panes with a finished alignment."""
@@ -146,31 +152,19 @@ class ReaderApp(App):
     # ---------------------------------------------------------------- alignment
     def realign(self) -> None:
         """Align again at the current threshold; the old colours stay until the new ones are ready."""
-        self.aligning = True
-        self._align_worker(self.threshold)
+        self.aligning_work.start()
 
-    @work(thread=True, exclusive=True, group="align")
-    def _align_worker(self, threshold: float) -> None:
-        try:
-            result = self.aligner.run(self.articles, threshold)
-        except AlignmentFailed as e:
-            self.call_from_thread(self._alignment_failed, str(e))
-            return
-        if result is not None:  # None: a newer run replaced this one
-            self.call_from_thread(self.set_alignment, result)
+    def action_cancel_alignment(self) -> None:
+        self.aligning_work.cancel()
 
     def on_unmount(self) -> None:
-        self.aligner.stop()  # no orphan alignment process after quitting
+        self.aligning_work.stop()  # no orphan alignment process after quitting
+        self.highlighter.close()  # what is being typed is kept, what was asked for is saved
 
-    def _alignment_failed(self, message: str) -> None:
-        self.aligning = False
-        self.notify(f"Alignment failed: {safe(message)}", severity="error", timeout=ERROR, markup=False)
-
-    def set_alignment(self, result: Alignment) -> None:
-        """Take a finished alignment, unless a newer threshold is being aligned."""
-        if result.threshold == self.threshold:
-            self.aligning = False
-            self.alignment = result
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notice is one terminal-safe line and never markup: names and text in it are data."""
+        super().notify(one_line(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     # ---------------------------------------------------------------- theme
     def _styles(self):
@@ -353,7 +347,10 @@ class ReaderApp(App):
             self.highlighter.add(pane, *span)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The main screen's (priority) keys act there only: a dialog's keys are its own."""
+        """The main screen's (priority) keys act there only: a dialog's keys are its own.  Esc
+        cancels an alignment only when there is no selection to cancel."""
+        if action == "cancel_alignment":
+            return self.aligning and self.screen is self.screen_stack[0] and not self.focused_pane.selection
         return action not in MAIN_SCREEN_ACTIONS or not isinstance(self.screen, ModalScreen)
 
     def action_tag_highlight(self) -> None:
@@ -369,10 +366,12 @@ class ReaderApp(App):
     @on(HighlightsScreen.Edit)
     @on(HighlightsScreen.Delete)
     @on(HighlightsScreen.RenameTag)
+    @on(HighlightsScreen.Reattach)
     def _panel_chose(self, event: HighlightsScreen.Chosen) -> None:
         """The highlights panel asks for something to be done with a highlight."""
         act = {HighlightsScreen.Jump: self.highlighter.jump, HighlightsScreen.Edit: self.highlighter.edit,
-               HighlightsScreen.Delete: self.highlighter.delete, HighlightsScreen.RenameTag: self.highlighter.rename}
+               HighlightsScreen.Delete: self.highlighter.delete, HighlightsScreen.RenameTag: self.highlighter.rename,
+               HighlightsScreen.Reattach: self.highlighter.reattach}
         act[type(event)](event.highlight)
 
     @on(HighlightsScreen.Undo)

@@ -109,12 +109,16 @@ def _is_key_name(name: str) -> bool:
     return True
 
 
+# bindings that share a key on purpose: only one of them is enabled at a time (ReaderApp.check_action)
+SHARING = {frozenset({"cancel_selection", "cancel_alignment"})}
+
+
 def _check_section(where: str, bindings, keymap: dict[str, str]) -> None:
     """Keys acting in one place: no key twice, none reserved, none a dialog's field would type."""
     owner: dict[str, str] = {}
     for b in sorted(bindings, key=lambda b: b.id not in keymap):  # the remapped first: named first
         for key in key_names(keymap.get(b.id, b.key)):
-            if key in owner and owner[key] != b.id:
+            if key in owner and owner[key] != b.id and frozenset({owner[key], b.id}) not in SHARING:
                 raise KeymapError(f"[keys] {owner[key]} and {b.id} both use '{_readable(key)}' "
                                   f"in “{where}”: give one of them another key")
             owner[key] = b.id

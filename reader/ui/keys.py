@@ -44,6 +44,7 @@ APP = [
     Binding("full_stop", "cycle_article(1)", "Next article in pane", id="next_article", show=False),
     Binding("comma", "cycle_article(-1)", "Previous article in pane", id="previous_article", show=False),
     Binding("plus,equals_sign", "threshold(1)", "Stricter", id="threshold_up", show=False),
+    Binding("escape", "cancel_alignment", "Cancel the alignment running", id="cancel_alignment", show=False, priority=True),
     Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
     Binding("t", "tag_highlight", "Tag / note", id="tag_highlight"),
     Binding("H", "highlights", "Highlights", id="highlights"),
@@ -66,6 +67,7 @@ HIGHLIGHTS_PANEL = [
     Binding("delete,x", "delete", "Delete", id="delete_highlight"),
     Binding("u,ctrl+z", "undo", "Undo delete", id="undo_delete"),
     Binding("r", "rename", "Rename tag", id="rename_tag"),
+    Binding("a", "reattach", "Re-attach orphan", id="reattach_highlight"),
     Binding("down", "focus_list", "List", show=False, id="highlights_list"),
 ]
 

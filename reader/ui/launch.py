@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 
 from reader.errors import ReaderError, warn
-from reader.highlights.store import HighlightStore
+from reader.highlights.store import HighlightStore, StoreBusy
 from reader.ui.app import ReaderApp
 
 
@@ -19,13 +19,24 @@ def check_theme(app: App, theme: str) -> None:
         raise ReaderError(f"unknown theme '{theme}'{hint}")
 
 
+def check_database(path: Path) -> None:
+    """A database reader cannot use is a one-line error before the screen changes; one that
+    another program holds now is opened by the app, which waits for it without freezing."""
+    try:
+        HighlightStore(path).close()
+    except StoreBusy as e:
+        warn(f"{e}: the app opens it when it is free")
+
+
 def run_app(paths: list[Path], config, threshold: float | None = None, theme: str | None = None) -> int:
-    """Load the articles (errors before the screen changes), then run the app."""
+    """Load the articles (errors before the screen changes), then run the app; its exit status
+    is not 0 when it crashed."""
     from reader.articles import load_articles
 
     articles = load_articles(paths, warn)
     if len(articles) < 2:
         warn("only one article: nothing to align it with")
+    check_database(config.highlights.database_path)
     app = ReaderApp(
         articles,
         threshold=config.align.threshold if threshold is None else threshold,
@@ -34,7 +45,7 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
         wrap_width=config.ui.wrap_width,
         theme=theme or config.ui.theme,
         keymap=dict(config.keys),
-        store=HighlightStore(config.highlights.database_path),
+        database=config.highlights.database_path,
         tag_colors=dict(config.highlights.tag_colors),
         export_path=Path(config.highlights.export_file).expanduser(),
     )
@@ -42,8 +53,6 @@ def run_app(paths: list[Path], config, threshold: float | None = None, theme: st
     try:
         app.run()
     finally:
-        app.aligner.stop()
-        if app.store is not None:
-            app.store.close()
-    return 0
+        app.aligning_work.stop()
+    return app.return_code or 0
 

@@ -10,9 +10,13 @@ def counted(n: int, noun: str, plural: str = "") -> str:
 FILTER_LABELS = {"all": "all text", "shared": "only shared passages", "unique": "only unique text"}
 
 
-def status_line(articles: int, groups: int | None, threshold: float, sync: bool, shown: str) -> str:
-    """How many articles and shared passages (None: still aligning), the threshold, sync, and
-    what the panes show when it is not all text."""
-    passages = "aligning…" if groups is None else counted(groups, "shared passage")
+def status_line(articles: int, groups: int | None, threshold: float, sync: bool, shown: str,
+                align_status: str = "", store_status: str = "") -> str:
+    """How many articles and shared passages (or, while there are none, how the alignment goes:
+    "aligning… 40%", "alignment failed"), the threshold, sync, what the panes show when it is
+    not all text, and the highlights database's state (busy, read-only) when it is not plain."""
+    passages = align_status or ("aligning…" if groups is None else counted(groups, "shared passage"))
     line = f"{counted(articles, 'article')} · {passages} · threshold {threshold:.2f} · sync {'on' if sync else 'off'}"
-    return line if shown == "all" else f"{line} · {FILTER_LABELS[shown].upper()}"
+    if shown != "all":
+        line += f" · {FILTER_LABELS[shown].upper()}"
+    return f"{line} · {store_status}" if store_status else line

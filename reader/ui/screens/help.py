@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui import keys
-from reader.ui.keymap import key_label
+from reader.ui.keymap import SHARING, key_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,6 +63,20 @@ class HelpScreen(ModalScreen[None]):
 
 
 def help_sections(keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """For each place keys act, (keys, description, id) of its bindings, the user's keymap applied."""
-    return [(where, [(key_label(keymap.get(b.id or "", b.key)), b.description, b.id or "") for b in bindings])
+    """For each place keys act, (keys, description, id) of its bindings, the user's keymap applied;
+    bindings that share a key on purpose (``SHARING``) are one row."""
+    return [(where, _shared_once([(key_label(keymap.get(b.id or "", b.key)), b.description, b.id or "")
+                                  for b in bindings]))
             for where, bindings in keys.SECTIONS.items()]
+
+
+def _shared_once(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for label, what, ident in rows:
+        k = next((n for n, (other, _, ids) in enumerate(out)
+                  if other == label and frozenset({ids.split(", ")[0], ident}) in SHARING), None)
+        if k is None:
+            out.append((label, what, ident))
+        else:
+            out[k] = (label, f"{out[k][1]}; else: {what[0].lower()}{what[1:]}", f"{out[k][2]}, {ident}")
+    return out

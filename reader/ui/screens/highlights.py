@@ -22,7 +22,7 @@ class HighlightsScreen(ModalScreen[None]):
     the text, #tag a tag, @name an article; ↓ or enter goes to the list, where its keys act.
 
     What to do with a highlight is asked of the app in a message (``Jump``, ``Edit``, ``Delete``,
-    ``Undo``, ``RenameTag``); the app answers with ``refresh_rows``."""
+    ``Undo``, ``RenameTag``, ``Reattach``); the app answers with ``refresh_rows``."""
 
     BINDINGS = keys.HIGHLIGHTS_PANEL
     DEFAULT_CSS = """
@@ -49,6 +49,9 @@ class HighlightsScreen(ModalScreen[None]):
 
     class RenameTag(Chosen):
         """Rename a tag everywhere, starting from the highlight's first tag."""
+
+    class Reattach(Chosen):
+        """Put an orphaned highlight on its quote in an article the user picks."""
 
     class Undo(Message):
         """Bring back the highlight deleted last."""
@@ -125,6 +128,9 @@ class HighlightsScreen(ModalScreen[None]):
 
     def action_rename(self) -> None:
         self._ask(self.RenameTag)
+
+    def action_reattach(self) -> None:
+        self._ask(self.Reattach)
 
     def action_undo(self) -> None:
         self.post_message(self.Undo())

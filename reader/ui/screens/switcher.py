@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article
-from reader.safe_text import safe
+from reader.safe_text import one_line
 from reader.ui import keys
 
 
@@ -33,9 +33,9 @@ class ArticleSwitcher(ModalScreen[int | None]):
 
     def _label(self, k: int, article: Article) -> Text:
         mark = "●" if k in self.shown else " "
-        where = " · ".join(x for x in (safe(article.path.name), safe(article.meta.date or "")) if x)
-        return Text.assemble((f"{mark} {k + 1:>3}  ", "dim"), (safe(article.label), "bold"), "  ",
-                             safe(article.meta.title or ""), "\n", " " * 7, (where, "dim"))
+        where = " · ".join(x for x in (one_line(article.path.name), one_line(article.meta.date or "")) if x)
+        return Text.assemble((f"{mark} {k + 1:>3}  ", "dim"), (one_line(article.label), "bold"), "  ",
+                             one_line(article.meta.title or ""), "\n", " " * 7, (where, "dim"))  # two lines
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
