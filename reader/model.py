@@ -95,6 +95,7 @@ class Group:
     passages: list[Passage]
     pair_scores: dict[tuple[int, int], float] = field(default_factory=dict)  # (article, article) -> score
     kind: str = FACT  # FACT or REUSE
+    by: str = "aligner"  # "aligner", or "user" for a link the user made by hand
 
     def articles(self) -> set[int]:
         return {p.article for p in self.passages}
