@@ -53,7 +53,7 @@ OWN_COLOURS = re.compile(rb"\x1b\[[0-9;]*m")  # on a terminal, the report's styl
 # in the app's drawing: what only article text, notes and names hold (the app draws with CSI of its own)
 FOREIGN_IN_APP = re.compile(rb"\x1b\][0-9]*;|\x1bc|\x07|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 APP_OWN = re.compile(rb"\x1b\]22;[a-z-]*\x07")  # Textual's own OSC: the mouse pointer's shape
-APP_READY = "articles · ".encode()  # the title bar: the app has drawn its first frame
+APP_READY = " · threshold ".encode()  # the title bar: the app has drawn its first frame
 APP_SIZE = (45, 160)  # rows, columns
 
 

@@ -345,3 +345,20 @@ async def test_fast_keys_act_in_the_order_typed(tmp_path):
         (h,) = store.list()
         assert h.quote == second.article.sentence_text(second.article.sentences[target]) and h.tags == ("ok",)
         assert app.focused is second and second.cursor == target + 2
+
+
+async def test_the_dialog_of_a_huge_highlight_shows_its_start_and_keys_typed_behind_it_act(tmp_path):
+    """A 300 kB sentence: the dialog holds its first characters, so Esc, Esc, q typed at once quit."""
+    from reader.articles.loading import load_articles
+    from reader.ui.screens.tag_note import QUOTE_SHOWN
+
+    (tmp_path / "long.txt").write_text("word " * 60_000)
+    app = ReaderApp(load_articles([tmp_path / "long.txt"], print), 0.25, database=tmp_path / "h.db")
+    async with running(app, SIZE) as pilot:
+        await pilot.press("m")
+        await settle(pilot)
+        shown = str(app.screen.query_one(".quote").render())
+        assert shown.startswith("word word") and len(shown) <= QUOTE_SHOWN + 1
+        await pilot.press("escape", "escape", "q")
+        await pilot.pause()
+        assert not app.is_running

@@ -13,6 +13,9 @@ from reader.ui import keys
 from reader.ui.keymap import bound_keys
 
 
+QUOTE_SHOWN = 1000  # characters of the quote the dialog holds
+
+
 class TagSuggester(Suggester):
     """Completes the last tag being typed from the tags that already exist."""
 
@@ -54,7 +57,7 @@ class TagNoteDialog(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(safe(self.quote), overflow="ellipsis"), classes="quote")
+            yield Static(Text(safe(_shown(self.quote)), overflow="ellipsis"), classes="quote")
             yield Label("Tags (space or comma separated, a/b nests; → accepts a completion):")
             yield Input(value=self.tags, placeholder="quote/paul sanctions", suggester=TagSuggester(self.known_tags),
                         select_on_focus=False, id="tags")  # back to the tags with tab: typing adds, not replaces
@@ -121,3 +124,9 @@ class RenameTagDialog(ModalScreen[tuple[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _shown(quote: str) -> str:
+    """The start of a long quote: the dialog shows a few lines of it, and laying out a whole
+    megabyte would keep the screen (and the keys typed) waiting."""
+    return quote if len(quote) <= QUOTE_SHOWN else quote[:QUOTE_SHOWN] + "…"
