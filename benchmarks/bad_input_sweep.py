@@ -55,6 +55,7 @@ FOREIGN_IN_APP = re.compile(rb"\x1b\][0-9]*;|\x1bc|\x07|\xc2[\x80-\x9f]|\xe2\x80
 APP_OWN = re.compile(rb"\x1b\]22;[a-z-]*\x07")  # Textual's own OSC: the mouse pointer's shape
 APP_READY = " · threshold ".encode()  # the title bar: the app has drawn its first frame
 APP_SIZE = (45, 160)  # rows, columns
+KEY_GAP = 0.4  # seconds between the keys typed into the app
 
 
 @dataclass
@@ -537,9 +538,11 @@ def _execute_app(argv: list, env: dict, cwd: Path, keys: list) -> tuple[int | No
     proc = subprocess.Popen(argv, stdin=child, stdout=child, stderr=child, env=env, cwd=cwd,
                             preexec_fn=_app_child, start_new_session=False)
     os.close(child)
-    out, deadline, typed = b"", time.monotonic() + HANG_SECONDS, False
+    out, deadline = b"", time.monotonic() + HANG_SECONDS
+    to_type: list | None = None  # the keys still to type, once the app shows
+    next_key = 0.0
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([main], [], [], 0.1)
+        ready, _, _ = select.select([main], [], [], 0.05)
         if ready:
             try:
                 chunk = os.read(main, 65536)
@@ -550,11 +553,12 @@ def _execute_app(argv: list, env: dict, cwd: Path, keys: list) -> tuple[int | No
             out += chunk
         elif proc.poll() is not None:
             break
-        if not typed and APP_READY in out:
-            typed = True
-            for key in [*keys, "\x1b", "q"]:
-                time.sleep(0.4)
-                os.write(main, key.encode() if isinstance(key, str) else key)
+        if to_type is None and APP_READY in out:
+            to_type, next_key = [*keys, "\x1b", "q"], time.monotonic() + KEY_GAP
+        if to_type and time.monotonic() >= next_key:  # one key at a time, reading what the app draws between
+            key = to_type.pop(0)
+            os.write(main, key.encode() if isinstance(key, str) else key)
+            next_key = time.monotonic() + KEY_GAP
     if proc.poll() is None and time.monotonic() >= deadline:  # still running: a hang (closing would hang it up)
         proc.kill()
         proc.wait()
