@@ -52,3 +52,18 @@ def test_an_aligner_error_in_the_calling_thread_is_reported_like_one_in_the_chil
     monkeypatch.setattr("reader.align.align", broken)
     with pytest.raises(AlignmentFailed, match="ValueError: no luck"):
         AlignmentRunner().run(articles, 0.25)
+
+
+def test_one_article_needs_no_aligner_and_no_child(seeds_dir, monkeypatch):
+    articles = load_articles([seeds_dir], print)[:1]
+    monkeypatch.setattr("multiprocessing.get_context", lambda *a: (_ for _ in ()).throw(AssertionError("spawned")))
+    monkeypatch.setattr("reader.align.align", lambda *a, **k: (_ for _ in ()).throw(AssertionError("aligned")))
+    result = AlignmentRunner(process_above=0).run(articles, 0.25)
+    assert result is not None and result.groups == [] and result.articles == articles
+
+
+def test_the_childs_memory_is_capped_and_running_out_is_reported(seeds_dir, monkeypatch):
+    articles = load_articles([seeds_dir], print)
+    monkeypatch.setattr("reader.ui.alignment_runner.memory_budget", lambda arts: 1 << 20)  # 1 MB: too little
+    with pytest.raises(AlignmentFailed, match="more memory than it may use"):
+        AlignmentRunner(process_above=0).run(articles, 0.25)
