@@ -87,12 +87,15 @@ def run_app(paths: list[Path], marker: str, watch: float, pages: int) -> dict:
             tmux("send-keys", "-t", session, "PageDown")
             while tmux("capture-pane", "-p", "-t", session) == before and time.perf_counter() - t1 < 5:
                 pass
-            times.append((time.perf_counter() - t1) * 1000)
+            elapsed = time.perf_counter() - t1
+            times.append(elapsed * 1000 if elapsed < 5 else None)  # None: the screen never changed
             time.sleep(0.05)
         peak = max(peak, tree_rss_mb(pid))
     finally:
         tmux("kill-session", "-t", session)
-    return {"first": first, "peak": peak, "page": statistics.median(times) if times else None}
+    shown = [t for t in times if t is not None]
+    return {"first": first, "peak": peak, "page": statistics.median(shown) if shown else None,
+            "missed": len(times) - len(shown)}
 
 
 def python_floor() -> dict:
@@ -145,7 +148,8 @@ def main() -> None:
                      "seeds": "3 seeds"}[c]
             print(f"{label:>28}: first text {spread([r['first'] for r in rs], ' s')}, "
                   f"peak tree {spread([r['peak'] for r in rs], ' MB')}, "
-                  f"page-down {spread([r['page'] for r in rs], ' ms')}  [{args.runs} runs]")
+                  f"page-down {spread([r['page'] for r in rs], ' ms')}  [{args.runs} runs"
+                  f"{', %d keys showed no change' % sum(r['missed'] for r in rs) if any(r['missed'] for r in rs) else ''}]")
         for name in results["floor"][0]:
             print(f"{name:>28}: {spread([r[name] for r in results['floor']], ' s')}")
 
