@@ -96,7 +96,7 @@ def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Se
             u = space.context[a][i]
             for j in theirs:
                 v = space.context[b][j]
-                sim = sum(w * v[t] for t, w in u.items() if t in v and t not in frequent)
+                sim = sum([w * v[t] for t, w in u.items() if t in v and t not in frequent])
                 if sim >= p.link_cosine:
                     out.append(Seed(a, i, b, j, sim))
     return out

@@ -59,7 +59,7 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     """Dot product: the cosine of two unit vectors."""
     if len(u) > len(v):
         u, v = v, u
-    return sum(w * v[t] for t, w in u.items() if t in v)
+    return sum([w * v[t] for t, w in u.items() if t in v])  # a list: faster than a generator
 
 
 def dice(u: dict[str, float], v: dict[str, float]) -> float:
