@@ -46,8 +46,11 @@ async def test_progress_shows_in_the_title_bar_then_the_colours_come():
     titles = []
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: titles.append(app.sub_title) or not app.aligning)
-        shown = {t.split(" · ")[1] for t in titles}
-        assert {f"aligning… {p}% (esc cancels)" for p in (25, 50, 75)} <= shown, titles
+        shown = [t.split(" · ")[1] for t in titles]
+        steps = [f"aligning… {p}% (esc cancels)" for p in (25, 50, 75)]
+        seen = [s for s in steps if s in shown]
+        assert len(seen) >= 2, titles  # a loaded machine may draw past one step
+        assert [shown.index(s) for s in seen] == sorted(shown.index(s) for s in seen), "in order"
         assert app.alignment is not None and "shared passages" in app.sub_title and "%" not in app.sub_title
 
 

@@ -137,3 +137,18 @@ def test_a_child_past_the_memory_limit_is_stopped(seeds_dir):
         runner.run(articles, 0.25)
     assert time.monotonic() - started < 4, "stopped when it passed the limit, not when it finished"
     assert runner._process is not None and not runner._process.is_alive()
+
+
+def test_one_article_needs_no_aligner_and_no_child(seeds_dir, monkeypatch):
+    articles = load_articles([seeds_dir], print)[:1]
+    monkeypatch.setattr("multiprocessing.get_context", lambda *a: (_ for _ in ()).throw(AssertionError("spawned")))
+    monkeypatch.setattr("reader.align.align", lambda *a, **k: (_ for _ in ()).throw(AssertionError("aligned")))
+    result = AlignmentRunner(process_above=0).run(articles, 0.25)
+    assert result is not None and result.groups == [] and result.articles == articles
+
+
+def test_the_childs_memory_is_capped_and_running_out_is_reported(seeds_dir, monkeypatch):
+    articles = load_articles([seeds_dir], print)
+    monkeypatch.setattr("reader.ui.alignment_runner.memory_budget", lambda arts: 1 << 20)  # 1 MB: too little
+    with pytest.raises(AlignmentFailed, match="more memory than it may use"):
+        AlignmentRunner(process_above=0).run(articles, 0.25)

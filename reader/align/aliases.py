@@ -41,6 +41,8 @@ PHRASES = {  # two keys that name one thing
 }
 CAPITALS = {"US": US, "USA": US, "UK": "u.k.", "UN": "u.n.", "EU": "e.u."}  # only in capitals
 UNCHANGED = frozenset(ALIASES.values()) | frozenset(PHRASES.values())  # keys never stemmed
+REPLACED = {**IRREGULAR, **ALIASES}  # one look-up per key (an alias wins over a verb form)
+PHRASE_STARTS = frozenset(first for first, _ in PHRASES)
 
 
 def word_key(word: str, shouting: bool = False) -> str:
@@ -56,6 +58,9 @@ def word_key(word: str, shouting: bool = False) -> str:
 
 def merged(keys: list[str]) -> list[str]:
     """The keys with two-word names joined ("united states" -> "u.s.") and aliases replaced."""
+    if PHRASE_STARTS.isdisjoint(keys):
+        get = REPLACED.get
+        return [get(k, k) for k in keys]
     out: list[str] = []
     k = 0
     while k < len(keys):
@@ -65,6 +70,6 @@ def merged(keys: list[str]) -> list[str]:
             k += 2
             continue
         key = keys[k]
-        out.append(ALIASES.get(key) or IRREGULAR.get(key, key))
+        out.append(REPLACED.get(key, key))
         k += 1
     return out

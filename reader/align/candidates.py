@@ -2,10 +2,9 @@
 the cost grows with the text rather than with its square."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Callable
 
-from reader.align.postings import Postings
+from reader.align.dots import shared_dots
 from reader.align.types import Params, Seed
 from reader.align.vectors import cosine, dice
 
@@ -20,21 +19,13 @@ def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: fl
     """Pairs of vectors of different articles with a cosine of at least ``low``. A term found in
     too many places pairs nothing (see ``Postings``); with ``exact``, the pairs that the other
     terms make likely are then measured in full, else their cosine leaves out those terms."""
-    postings: Postings[tuple[int, float]] = Postings()
-    for a, vecs in enumerate(vectors):
-        for i, vec in enumerate(vecs):
-            if len(vec) >= min_terms:
-                for t, w in vec.items():
-                    postings.add(t, a, (i, w))
-    partial: dict[tuple[int, int, int, int], float] = defaultdict(float)
-    for a, b, (i, w), (j, w2) in postings.pairs(p.posting_budget, wanted):
-        partial[(a, i, b, j)] += w * w2
     # with frequent terms skipped, dot products are partial: check in full only pairs whose
     # rarer terms already give a good part of the cosine sought (cost stays near linear)
-    remeasure = exact and postings.skipped
-    bar = low * p.prefilter if remeasure else low
+    bar = lambda skipped: low * p.prefilter if exact and skipped else low  # noqa: E731
+    dots, skipped = shared_dots(vectors, min_terms, p.posting_budget, wanted, bar)
+    remeasure = exact and skipped
     out = []
-    for (a, i, b, j), dot in sorted(item for item in partial.items() if item[1] >= bar):
+    for (a, i, b, j), dot in dots:
         sim = cosine(vectors[a][i], vectors[b][j]) if remeasure else dot
         if sim >= low:
             out.append(Seed(a, i, b, j, sim))

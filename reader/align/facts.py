@@ -96,7 +96,7 @@ def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Se
             u = space.context[a][i]
             for j in theirs:
                 v = space.context[b][j]
-                sim = sum(w * v[t] for t, w in u.items() if t in v and t not in frequent)
+                sim = sum([w * v[t] for t, w in u.items() if t in v and t not in frequent])
                 if sim >= p.link_cosine:
                     out.append(Seed(a, i, b, j, sim))
     return out
@@ -131,17 +131,16 @@ def unit_space(tokens: list[Tokens], vocab: Vocabulary, reused: Reused) -> UnitS
 
 
 def _terms(units: list[Unit], vocab: Vocabulary) -> tuple[list[list[str]], dict[str, set[str]]]:
-    """Each unit's terms, and the word keys found for each term."""
-    words = [[w for w in merged(list(u.keys)) if is_content(w)] for u in units]
-    vocab.learn({w for ws in words for w in ws})
+    """Each unit's terms, and the word keys found for each term (each distinct word looked at once)."""
+    words = [merged(list(u.keys)) for u in units]
+    content = {w for ws in words for w in ws}
+    content = {w for w in content if is_content(w)}
+    vocab.learn(content)
+    term = {w: vocab.term(w) for w in content}
     keys_by_term: dict[str, set[str]] = defaultdict(set)
-    terms = []
-    for ws in words:
-        ts = [vocab.term(w) for w in ws]
-        for w, t in zip(ws, ts):
-            keys_by_term[t].add(w)
-        terms.append(ts)
-    return terms, keys_by_term
+    for w, t in term.items():
+        keys_by_term[t].add(w)
+    return [[term[w] for w in ws if w in term] for ws in words], keys_by_term
 
 
 def _group(members: list[int], score: float, units: list[Unit], weight: dict[tuple[int, int], float]) -> Group:

@@ -24,6 +24,14 @@ class Story:
         the first ``lead`` sentences are the lead; ``reused`` holds (article, sentence, other
         article) for sentences one of two articles took from the other."""
         self.vectors, self.sentences, self.reused = vectors, sentences, reused
+        others: dict[tuple[int, int], list[int]] = {}  # (article, sentence) -> the other articles
+        for a, s, b in reused:
+            others.setdefault((a, s), []).append(b)
+        self._taken: dict[tuple[int, int], list[Vector]] = {}  # (a, b) -> a's units in text a and b share
+        for a, (vecs, sents) in enumerate(zip(vectors, sentences)):
+            for v, s in zip(vecs, sents):
+                for b in others.get((a, s), ()):
+                    self._taken.setdefault((a, b), []).append(v)
         self.tops = [_heaviest(vecs, STORY_TERMS) for vecs in vectors]
         self.leads = [unit_sum([v for v, s in zip(vecs, sents) if s < lead])
                       for vecs, sents in zip(vectors, sentences)]
@@ -48,7 +56,7 @@ class Story:
 
     def _outside(self, a: int, b: int) -> Vector:
         top = self.tops[a]
-        taken = [v for v, s in zip(self.vectors[a], self.sentences[a]) if (a, s, b) in self.reused]
+        taken = self._taken.get((a, b))
         if not taken:
             return top
         out = dict(top)

@@ -71,16 +71,22 @@ class Vocabulary:
 
     canonical: dict[str, str] = field(default_factory=dict)
     reduced: dict[str, str] = field(default_factory=dict)
+    _terms: dict[str, str] = field(default_factory=dict)  # word -> term, each word mapped once
 
     def learn(self, words: set[str]) -> None:
         """Stem, in one batch, the words that ``terms`` will be asked for."""
         self.reduced.update(reduce_words(words - self.reduced.keys()))
 
     def term(self, word: str) -> str:
-        if word in UNCHANGED:
-            return word
-        reduced = self.reduced.get(word) or reduce_word(word)
-        return self.canonical.get(reduced, reduced)
+        found = self._terms.get(word)
+        if found is None:
+            if word in UNCHANGED:
+                found = word
+            else:
+                reduced = self.reduced.get(word) or reduce_word(word)
+                found = self.canonical.get(reduced, reduced)
+            self._terms[word] = found
+        return found
 
     def merge_name_variants(self, names: set[str]) -> None:
         """Map names spelt alike (rapidfuzz ratio, same opening sound) to one reduced form."""
@@ -95,6 +101,7 @@ class Vocabulary:
                         break
                     if fuzz.ratio(name, other, score_cutoff=NAME_SIMILARITY):
                         sets.union(name, other)
+        self._terms.clear()  # terms known so far may have a canonical form now
         for name in candidates:
             canon = reduce_word(sets.find(name))
             here = reduce_word(name)
@@ -113,13 +120,17 @@ def _buckets(names: list[str]) -> list[list[str]]:
 
 def collect_names(texts: list[str]) -> set[str]:
     """Lower-cased capitalised words that are not sentence-initial stop words: likely names."""
+    return names_among({w for text in texts for w in WORD.findall(text)})
+
+
+def names_among(words: set[str]) -> set[str]:
+    """Of these words as found in the text, the likely names (see ``collect_names``), lower-cased."""
     names: set[str] = set()
-    for text in texts:
-        for w in WORD.findall(text):
-            if w[0].isupper() and len(w) >= NAME_MIN:
-                low = w.lower()
-                if low not in STOPWORDS:
-                    names.add(low.replace("’", "'").removesuffix("'s"))
+    for w in words:
+        if w[0].isupper() and len(w) >= NAME_MIN:
+            low = w.lower()
+            if low not in STOPWORDS:
+                names.add(low.replace("’", "'").removesuffix("'s"))
     return names
 
 

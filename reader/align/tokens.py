@@ -1,13 +1,14 @@
 """An article's words: lower-cased, with the sentence each belongs to and, when asked, the
-display offsets of each (found per sentence, when first needed). Built once per article and
-shared by the term vectors and the copy finder."""
+display offsets of each (found per sentence, when first needed). Built in one pass over the
+text, once per article, and shared by the term vectors, the names and the copy finder; each
+distinct word is keyed once."""
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.align.aliases import word_key
-from reader.align.terms import WORD
+from reader.align.terms import WORD, names_among
 from reader.model import Article
 
 
@@ -19,17 +20,32 @@ class Tokens:
     article: Article
     keys: list[str]
     first: list[int]  # first[s]: index in ``keys`` of sentence s's first word
+    words: set[str] = field(default_factory=set)  # the distinct words as found in the text
     _offsets: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, article: Article) -> Tokens:
         keys: list[str] = []
         first = []
+        known: dict[str, str] = {}  # word -> key, outside sentences in capitals
+        shouted: set[str] = set()
+        text, findall = article.text, WORD.findall
         for s in article.sentences:
             first.append(len(keys))
-            shouting = article.text[s.start : s.end].isupper()
-            keys += [word_key(w, shouting) for w in WORD.findall(article.text, s.start, s.end)]
-        return cls(article, keys, first)
+            found = findall(text, s.start, s.end)
+            if text[s.start : s.end].isupper():
+                keys += [word_key(w, True) for w in found]
+                shouted.update(found)
+                continue
+            for w in found:
+                if w not in known:
+                    known[w] = word_key(w)
+            keys += map(known.__getitem__, found)
+        return cls(article, keys, first, shouted.union(known))
+
+    def names(self) -> set[str]:
+        """The likely names among the article's words, lower-cased."""
+        return names_among(self.words)
 
     def extent(self, first: int, end: int) -> tuple[int, int]:
         """Display span of words ``first``..``end - 1``, with the punctuation attached to them."""

@@ -1,5 +1,8 @@
-"""Run the aligner away from the screen: small inputs in the calling thread, big ones in a
-child process that a newer request, Esc or quitting can stop.
+"""Run the aligner away from the screen: nothing for one article, small inputs in the calling
+thread, big ones in a child process that a newer request, Esc or quitting can stop.  The
+child's address space is capped (``memory_budget``), and the whole process tree is watched
+(``MEMORY_LIMIT``): an alignment that would need more fails with a notice instead of pushing
+the machine into swap.
 
 A thread cannot be stopped, and a long pure-Python alignment in a thread competes with
 the UI for the GIL; a child process does neither.  Call ``run`` from a worker thread.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -30,6 +34,8 @@ JOIN_SECONDS = 5  # how long a finished alignment process may take to exit
 PROGRESS_SECONDS = 0.1  # the child reports progress at most this often
 WATCH_SECONDS = 0.2  # how often the memory of the process tree is looked at while the child works
 MEMORY_LIMIT = 900 * 2**20  # bytes, the app and its children: under 1 GB with room for what grows between looks
+MEMORY_HEADROOM = 512 << 20  # bytes of address space the aligner may always add (libraries, tables)
+MEMORY_PER_CHAR = 200  # ... and per character of article text (its peak is near 90)
 
 Progress = Callable[[int, int], None]  # (done, total), e.g. article pairs compared
 Aligner = Callable[..., Alignment]
@@ -43,6 +49,28 @@ def takes_progress(aligner: Aligner) -> bool:
         return False
     return any(p.name == "progress" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.kind == p.VAR_KEYWORD
                for p in params)
+
+
+def memory_budget(articles: list[Article]) -> int:
+    """The address space (bytes) the aligner may add in the child for these articles."""
+    return MEMORY_HEADROOM + MEMORY_PER_CHAR * sum(len(a.text) for a in articles)
+
+
+def _cap_memory(budget: int) -> None:
+    """Cap this process's address space at what it holds now plus ``budget`` (Linux), with one
+    thread for numeric libraries (their per-thread buffers would eat the cap)."""
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    try:
+        import resource
+
+        with open("/proc/self/status") as f:
+            held = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        limit = held + budget if hard == resource.RLIM_INFINITY else min(held + budget, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError, StopIteration):
+        pass  # no cap on this platform: the alignment still runs
 
 
 def _default_aligner() -> Aligner:
@@ -59,6 +87,8 @@ def _aligned(articles: list[Article], threshold: float, aligner: Aligner | None,
         if progress is not None and takes_progress(align):
             return "ok", align(articles, threshold, progress=progress)
         return "ok", align(articles, threshold)
+    except MemoryError:
+        return "error", "the alignment needs more memory than it may use; try fewer or shorter articles"
     except Exception as e:  # shown to the user as a notice, in the thread and the child alike
         return "error", f"{type(e).__name__}: {e}"
 
@@ -77,7 +107,9 @@ class _Reporter:
             self.conn.send(("progress", int(done), int(total)))
 
 
-def _align_in_child(conn: Connection, articles: list[Article], threshold: float, aligner: Aligner | None) -> None:
+def _align_in_child(conn: Connection, articles: list[Article], threshold: float, aligner: Aligner | None,
+                    budget: int) -> None:
+    _cap_memory(budget)
     try:
         status, result = _aligned(articles, threshold, aligner, _Reporter(conn))
         conn.send((status, result.groups if isinstance(result, Alignment) else result))
@@ -116,6 +148,8 @@ class AlignmentRunner:
     def run(self, articles: list[Article], threshold: float, progress: Progress | None = None) -> Alignment | None:
         """Align (blocking); ``None`` when a newer run or ``stop`` cancelled this one.
         ``progress(done, total)`` is called from this thread as the aligner reports."""
+        if len(articles) < 2:  # nothing to align: no aligner, no child process
+            return Alignment(articles=articles, groups=[], threshold=threshold)
         if sum(len(a.text) for a in articles) < self.process_above:
             status, result = _aligned(articles, threshold, self.aligner, progress)
             if isinstance(result, str):
@@ -124,7 +158,8 @@ class AlignmentRunner:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         receive, send = context.Pipe(duplex=False)
         aligner = self.aligner or _default_aligner()  # by name: the child imports the same function
-        process = context.Process(target=_align_in_child, args=(send, articles, threshold, aligner), daemon=True)
+        process = context.Process(target=_align_in_child, args=(send, articles, threshold, aligner,
+                                                                         memory_budget(articles)), daemon=True)
         with self._lock, _real_stderr():
             self._stop_locked()
             self._process = process

@@ -1,5 +1,9 @@
 """Where an article's text goes in a pane: the blocks shown under a filter, the wrapped lines,
-and which sentence is on which line.  Plain Python (no Textual): tests drive it directly."""
+and which sentence is on which line.  Plain Python (no Textual): tests drive it directly.
+
+Lines are wrapped on demand, in reading order (``WrappedLines``): asking for a line, or for
+the line of an offset, wraps up to there; ``wrap_more`` wraps the rest a chunk at a time;
+``line_count`` is an estimate until all is wrapped (``wrapped``)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -8,7 +12,7 @@ from dataclasses import dataclass
 
 from reader.articles.segment import split_paragraphs
 from reader.model import REUSE, Alignment, Article
-from reader.ui.wrap import Line, offset_at_cell, wrap_blocks
+from reader.ui.wrap import Line, WrappedLines, offset_at_cell
 
 FILTERS = ("all", "shared", "unique")
 KEPT_LAYOUTS = 8  # wrapped layouts kept per pane, by (article, width, filter)
@@ -31,7 +35,8 @@ class ArticleLayout:
     def __init__(self, article: Article) -> None:
         self.filter = "all"
         self.width = 0  # text columns; 0 until the pane has a size
-        self._wraps: OrderedDict[tuple, list[Line]] = OrderedDict()
+        self._wraps: OrderedDict[tuple, WrappedLines] = OrderedDict()
+        self._wrap: WrappedLines | None = None  # the lines at the current width and filter
         self.show(article)
 
     # ---------------------------------------------------------------- content
@@ -66,9 +71,29 @@ class ArticleLayout:
         self.relayout()
 
     def relayout(self) -> None:
-        self.lines = self._wrapped() if self.width else []
-        self._line_ids = [n for n, line in enumerate(self.lines) if line.end > line.start]
-        self._line_starts = [self.lines[n].start for n in self._line_ids]
+        self._wrap = self._wrapped() if self.width else None
+
+    @property
+    def lines(self) -> list[Line]:
+        """All the screen lines (wrapping the rest now: prefer ``line``)."""
+        return self._wrap.all() if self._wrap else []
+
+    def line(self, index: int) -> Line | None:
+        """Screen line ``index`` (wrapped up to it if need be), or None past the end."""
+        if self._wrap is None or index < 0:
+            return None
+        self._wrap.upto_line(index)
+        return self._wrap.lines[index] if index < len(self._wrap.lines) else None
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether every line is wrapped (and ``line_count`` exact)."""
+        return self._wrap is None or self._wrap.done
+
+    def wrap_more(self, blocks: int) -> None:
+        """Wrap up to ``blocks`` more paragraphs (a step of wrapping in the background)."""
+        if self._wrap is not None:
+            self._wrap.wrap(blocks)
 
     def blocks(self) -> list[tuple[int, int]]:
         """The spans shown as paragraphs: the article's, or runs of the sentences the filter keeps."""
@@ -86,13 +111,13 @@ class ArticleLayout:
             last = sent
         return blocks
 
-    def _wrapped(self) -> list[Line]:
+    def _wrapped(self) -> WrappedLines:
         """The screen lines at the current width and filter (recent layouts are kept)."""
         shared = () if self.filter == "all" else tuple(sorted(self.sentence_groups))
         key = (id(self.article), self.width, self.filter, shared)
         lines = self._wraps.get(key)
         if lines is None:
-            lines = wrap_blocks(self.article.text, self.blocks(), self.width, gaps=self.filter != "all")
+            lines = WrappedLines(self.article.text, self.blocks(), self.width, gaps=self.filter != "all")
             self._wraps[key] = lines
             if len(self._wraps) > KEPT_LAYOUTS:
                 self._wraps.popitem(last=False)
@@ -102,14 +127,18 @@ class ArticleLayout:
     # ---------------------------------------------------------------- where things are
     @property
     def line_count(self) -> int:
-        return len(self.lines)
+        """How many screen lines there are (an estimate until ``wrapped``)."""
+        return self._wrap.estimate() if self._wrap else 0
 
     def line_of(self, offset: int) -> int:
         """The screen line showing display offset ``offset`` (or the nearest shown one)."""
-        if not self._line_starts:
+        if self._wrap is None:
             return 0
-        k = max(0, bisect_right(self._line_starts, offset) - 1)
-        return self._line_ids[k]
+        self._wrap.upto_offset(offset)
+        if not self._wrap.starts:
+            return 0
+        k = max(0, bisect_right(self._wrap.starts, offset) - 1)
+        return self._wrap.text_lines[k]
 
     def sentence_line(self, index: int) -> int:
         """The screen line where sentence ``index`` starts."""
@@ -122,17 +151,19 @@ class ArticleLayout:
 
     def sentence_at_line(self, line: int) -> int:
         """The first shown sentence that starts at or after the start of screen line ``line``."""
-        line = max(0, min(line, len(self.lines) - 1))
-        start = self.lines[line].start if self.lines else 0
+        if self._wrap is not None:
+            self._wrap.upto_line(max(0, line))
+        lines = self._wrap.lines if self._wrap else []
+        line = max(0, min(line, len(lines) - 1))
+        start = lines[line].start if lines else 0
         return self.nearest_visible(self.sentence_at_offset(start), 1)
 
     def offset_at(self, line: int, cell: int) -> int | None:
         """The text offset at ``cell`` of screen line ``line`` (below the text: its end), or None."""
-        if not self.lines or line < 0:
-            return None
-        if line >= len(self.lines):
-            return self.lines[-1].end
-        return offset_at_cell(self.article.text, self.lines[line], cell)
+        found = self.line(line)
+        if found is None:
+            return self.lines[-1].end if line >= 0 and self.lines else None
+        return offset_at_cell(self.article.text, found, cell)
 
     def is_visible_sentence(self, index: int) -> bool:
         if self.filter == "all":

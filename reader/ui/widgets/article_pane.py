@@ -22,6 +22,8 @@ from reader.ui.widgets.pane_lines import GUTTER, Overlays, Range, fit, line_segm
 from reader.ui.widgets.pane_selection import Selecting
 
 CACHED_STRIPS = 1024
+WRAP_STEP = 300  # paragraphs wrapped per step in the background (a few milliseconds)
+WRAP_PAUSE = 0.01  # seconds between steps: keys and frames come first
 JUMP_CONTEXT_FRACTION = 4  # a jump out of view shows the cursor a quarter down, with context above
 MIN_TEXT_WIDTH = 8
 
@@ -72,6 +74,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self._focused = False  # as has_focus, which is too slow to ask for every line
         self.marked = True  # the idle cursor is drawn (False: this pane has no counterpart to show)
         self._overlays_of: tuple[tuple, Overlays] | None = None  # (the state they show, the overlays)
+        self._wrap_timer = None  # the next step of wrapping in the background
         self.show_article(article, article_index)
 
     @property
@@ -142,6 +145,9 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self.refresh()
 
     # ---------------------------------------------------------------- layout
+    def on_mount(self) -> None:
+        self._wrap_later()
+
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             keep = self.cursor
@@ -153,8 +159,27 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         self._width = self.scrollable_content_region.width  # 0 before the first resize: no lines yet
         width = max(MIN_TEXT_WIDTH, self._width - GUTTER)
         self.article_layout.set_width(min(width, self.wrap_width or width) if self._width else 0)
-        self.virtual_size = Size(self._width, self.article_layout.line_count)
+        self._sync_size()
         self.invalidate()
+        self._wrap_later()
+
+    def _sync_size(self) -> None:
+        """The scrollable size from the line count (an estimate until all lines are wrapped)."""
+        size = Size(self._width, self.article_layout.line_count)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _wrap_later(self) -> None:
+        """Wrap the lines not wrapped yet, a step at a time, between frames and keys: the
+        first frame wraps only what it shows."""
+        if not self.article_layout.wrapped and self._wrap_timer is None and self.is_mounted:
+            self._wrap_timer = self.set_timer(WRAP_PAUSE, self._wrap_step)
+
+    def _wrap_step(self) -> None:
+        self._wrap_timer = None
+        self.article_layout.wrap_more(WRAP_STEP)
+        self._sync_size()
+        self._wrap_later()
 
     @property
     def line_count(self) -> int:
@@ -178,8 +203,8 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         over = self._overlays()
-        lines = self.article_layout.lines
-        key = (index, width, self._version, over.key_on(lines[index]) if index < len(lines) else ())
+        line = self.article_layout.line(index)
+        key = (index, width, self._version, over.key_on(line) if line is not None else ())
         strip = self._cache.get(key)
         if strip is None:
             strip = fit(line_segments(self.article_layout, index, over, self.styles_), width, self._widget_style())
@@ -234,6 +259,7 @@ class ArticlePane(Selecting, ScrollView, can_focus=True):
 
     def _scroll_y(self, y: int) -> None:
         """Scroll now, not after the next refresh: levelling reads where each pane is right after."""
+        self._sync_size()  # lines wrapped up to a jump's target count now
         self.scroll_to(y=y, animate=False, immediate=True)
 
     def cursor_row(self) -> int:

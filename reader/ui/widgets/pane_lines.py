@@ -57,9 +57,9 @@ def fit(segments: list[Segment], width: int, base: Style) -> Strip:
 
 def line_segments(layout: ArticleLayout, index: int, over: Overlays, st: PaneStyles) -> list[Segment]:
     """Screen line ``index``: gutter, then the text in its layers of style."""
-    if index >= len(layout.lines):
+    line = layout.line(index)
+    if line is None:
         return []
-    line = layout.lines[index]
     if line.end <= line.start:
         return [Segment(" " * GUTTER), Segment("⋯", st.gap)] if line.gap else []
     spans = layout.spans_in(line.start, line.end)
