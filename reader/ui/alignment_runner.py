@@ -174,9 +174,12 @@ class AlignmentRunner:
 
     def _receive(self, receive: Connection, process: multiprocessing.Process, progress: Progress | None):
         """The child's groups; None if it was stopped.  Progress reports are passed on meanwhile."""
+        looked = time.monotonic()
         while True:
-            if not receive.poll(WATCH_SECONDS):
+            if time.monotonic() - looked >= WATCH_SECONDS:  # also while reports keep coming
                 self._check_memory(process)
+                looked = time.monotonic()
+            if not receive.poll(WATCH_SECONDS):
                 continue
             try:
                 message = receive.recv()
