@@ -63,6 +63,28 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX highlights_by_deleted ON highlights(deleted);
     """,
+    # 3 -> 4: manual corrections (a link the aligner missed, an unlink of one it made wrongly), each
+    # passage kept like a highlight: article identity, quote with context, raw offsets
+    """
+    CREATE TABLE corrections (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        created TEXT NOT NULL,
+        deleted TEXT
+    );
+    CREATE TABLE correction_passages (
+        correction_id TEXT NOT NULL REFERENCES corrections(id),
+        seq INTEGER NOT NULL,
+        article_path TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (correction_id, seq)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 READABLE_FROM = 2  # a database this old can be read without migrating (on a read-only mount)
