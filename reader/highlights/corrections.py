@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.highlights.anchor import context
 from reader.highlights.entries import article_key
-from reader.highlights.model import now
+from reader.highlights.model import Highlight, now
 from reader.highlights.store import HighlightStore, _db_path, _from_db_path
 from reader.model import Article
 
@@ -24,18 +24,9 @@ UNLINK = "unlink"  # these two passages do not: the aligner's link between them 
 KINDS = (LINK, UNLINK)
 
 
-@dataclass(frozen=True)
-class PassageRef:
-    """One passage of a correction, kept like a highlight (the same field names, so ``locate``
-    and the article finder of ``entries`` take it)."""
-
-    article_path: str
-    content_hash: str
-    quote: str
-    prefix: str
-    suffix: str
-    start: int  # raw offsets into the article's file text
-    end: int
+# One passage of a correction is kept as a highlight is, without tags or note (its id is ""):
+# so ``entries.locate`` finds it again in a changed file, and the article finder finds its article.
+PassageRef = Highlight
 
 
 @dataclass(frozen=True)
@@ -52,8 +43,8 @@ def passage_ref(article: Article, start: int, end: int) -> PassageRef:
     """The stored form of display span [start, end) of ``article``."""
     prefix, suffix = context(article.text, start, end)
     raw_start, raw_end = article.to_raw(start, end)
-    return PassageRef(article_key(article), article.content_hash, article.text[start:end], prefix, suffix,
-                      raw_start, raw_end)
+    return Highlight("", article_key(article), article.content_hash, article.text[start:end], prefix, suffix,
+                     raw_start, raw_end)
 
 
 def add_correction(store: HighlightStore, kind: str, passages: list[PassageRef]) -> Correction:
@@ -92,8 +83,8 @@ def list_corrections(store: HighlightStore) -> list[Correction]:
         " WHERE c.deleted IS NULL ORDER BY c.created, c.id, p.seq").fetchall()
     found: dict[str, Correction] = {}
     for r in rows:
-        ref = PassageRef(_from_db_path(r["article_path"]), r["content_hash"], r["quote"], r["prefix"], r["suffix"],
-                         r["start"], r["end"])
+        ref = Highlight("", _from_db_path(r["article_path"]), r["content_hash"], r["quote"], r["prefix"], r["suffix"],
+                        r["start"], r["end"])
         old = found.get(r["id"])
         found[r["id"]] = Correction(r["id"], r["kind"], (*old.passages, ref) if old else (ref,), r["created"])
     return list(found.values())
