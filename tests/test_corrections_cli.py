@@ -56,6 +56,26 @@ def test_no_database_means_no_corrections_and_none_is_created(tmp_path, seed_pat
     assert all(g["by"] == "aligner" for g in json.loads(proc.stdout)["groups"])
 
 
+def test_align_does_not_upgrade_an_older_database(tmp_path, seed_paths):
+    import sqlite3
+
+    from reader.highlights.store import MIGRATIONS, SCHEMA_VERSION
+
+    db = tmp_path / "v3.db"
+    conn = sqlite3.connect(db)
+    for script in MIGRATIONS[: SCHEMA_VERSION - 1]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[highlights]\ndatabase = "{db}"\n')
+    proc = reader("align", "--json", "--config", str(config), *map(str, seed_paths))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert db.read_bytes() == before  # an older reader can still open it
+
+
 def test_export_names_the_users_link_and_an_orphan_is_a_warning(tmp_path, seed_paths):
     folder = tmp_path / "articles"
     folder.mkdir()
