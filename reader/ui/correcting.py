@@ -189,12 +189,14 @@ class Corrector:
 def linked_pairs(alignment: Alignment, article: int, sentence: int) -> list[tuple[Passage, Passage, int]]:
     """(this article's passage, a counterpart, group number) for every link of ``sentence``."""
     sent = alignment.articles[article].sentences[sentence]
-    out = []
+    out: dict[tuple[int, int, int], tuple[Passage, Passage, int]] = {}  # one entry a counterpart
     for g in alignment.groups_over(article, sent.start, sent.end):
         passages = alignment.groups[g].passages
         mine = next(p for p in passages if p.article == article and p.start < sent.end and p.end > sent.start)
-        out += [(mine, p, g) for p in passages if p.article != article]
-    return out
+        for p in passages:
+            if p.article != article:
+                out.setdefault((p.article, p.start, p.end), (mine, p, g))
+    return list(out.values())
 
 
 def _short(text: str) -> str:
