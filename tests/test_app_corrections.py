@@ -157,3 +157,27 @@ async def test_the_quotes_screen_lists_speakers_and_enter_shows_the_quote(tmp_pa
 
 def test_the_keymap_knows_the_new_keys():
     check_keymap({"link_passage": "ctrl+l", "unlink_passage": "ctrl+u", "quotes": "f6"})
+
+
+async def test_a_read_only_database_keeps_its_links_shown_and_takes_no_new_one(tmp_path, seed_paths):
+    from test_app_store import messages
+    from test_store_sharing import read_only_folder
+
+    from reader.articles import load_articles
+    from reader.highlights.corrections import add_correction, passage_ref
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    arts = load_articles(seed_paths, print)
+    with read_only_folder(folder) as seal:
+        store = HighlightStore(folder / "h.db")
+        add_correction(store, LINK, [passage_ref(arts[0], arts[0].sentences[4].start, arts[0].sentences[4].end),
+                                     passage_ref(arts[1], arts[1].sentences[6].start, arts[1].sentences[6].end)])
+        store.close()
+        seal()
+        app = seed_app(database=folder / "h.db")
+        async with running(app, SIZE) as pilot:
+            await until(pilot, lambda: user_group(app, 0, 4) is not None)
+            await pilot.press("L")
+            await settle(pilot)
+            assert app.corrector.marked is None and "Corrections cannot be saved" in messages(app)
