@@ -20,6 +20,7 @@ def alignment_json(alignment: Alignment) -> dict:
             {
                 "score": round(g.score, 3),
                 "kind": g.kind,
+                "by": g.by,
                 "passages": [
                     dict(zip(("article", "start", "end"), (p.article, *arts[p.article].to_raw(p.start, p.end))))
                     for p in g.passages

@@ -95,6 +95,8 @@ def _align_parser(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("--json", action="store_true", help="print JSON (raw file offsets) instead of a report")
     p.add_argument("--threshold", type=_fraction, metavar="T", help="keep groups scoring at least T (0..1)")
+    p.add_argument("--no-corrections", action="store_true",
+                   help="the aligner's groups only, without the links and unlinks made by hand")
 
 
 def _export_parser(p: argparse.ArgumentParser) -> None:
@@ -193,6 +195,10 @@ def run_align(args: argparse.Namespace) -> int:
     articles = load_articles(article_paths(args, config), warn)
     threshold = config.align.threshold if args.threshold is None else args.threshold
     result = align(articles, threshold)
+    if not args.no_corrections:
+        from reader.cli.corrections import apply_corrections, stored_corrections
+
+        result = apply_corrections(result, stored_corrections(config.highlights.database_path))
     if args.json:
         from reader.cli.alignment_json import alignment_json
 

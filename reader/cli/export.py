@@ -4,8 +4,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.cli.corrections import apply_corrections
 from reader.cli.output import emit
 from reader.errors import ReaderError, say, warn
+from reader.highlights.corrections import list_corrections
 from reader.highlights.entries import article_key, path_key
 from reader.highlights.export import entries_for, render, write_export
 from reader.highlights.model import normalize_tags
@@ -24,6 +26,8 @@ def export_highlights(args: argparse.Namespace, config) -> int:
         articles = _articles(args.paths, store)
         check_articles(args.article, articles)
         alignment = align(articles, config.align.threshold) if len(articles) > 1 else None
+        if alignment is not None:
+            alignment = apply_corrections(alignment, list_corrections(store))
         entries = entries_for(store, articles, alignment, tags, args.article, lost_anywhere=not args.paths)
     finally:
         store.close()

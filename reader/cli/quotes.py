@@ -8,7 +8,8 @@ from rich.text import Text
 from reader.cli.alignment_json import article_json
 from reader.model import Alignment, Article
 from reader.quotes import Quotes
-from reader.quotes.shared import Carried, Paraphrase, carried, paraphrased
+from reader.quotes.listing import Carrier, by_speaker, carriers
+from reader.quotes.shared import carried, paraphrased
 from reader.safe_text import safe
 
 QUOTE_CHARS = 300  # longer quotes are shortened in the report
@@ -36,18 +37,14 @@ def quotes_report(articles: list[Article], found: Quotes, alignment: Alignment |
     """Speakers, most quoted first (the unattributed last), each with their quotes and the
     outlets that carry each, as Rich renderables."""
     out: list = []
-    statements = carried(found.quotes)
-    links = paraphrased(found.quotes, alignment) if alignment else []
-    by_speaker: dict[int | None, list[int]] = {}
-    for n, q in enumerate(found.quotes):
-        by_speaker.setdefault(q.speaker, []).append(n)
-    for who in sorted(by_speaker, key=lambda k: (k is None, -len(by_speaker[k]), k or 0)):
-        out.append(_speaker_line(found, who, len(by_speaker[who])))
+    others = carriers(found, alignment)
+    for who, numbers in by_speaker(found):
+        out.append(_speaker_line(found, who, len(numbers)))
         table = Table.grid(padding=(0, 2))
         table.add_column(style="green", max_width=24)
         table.add_column()
-        for n in by_speaker[who]:
-            table.add_row(safe(articles[found.quotes[n].article].label), _quote_text(articles, found, n, statements, links))
+        for n in numbers:
+            table.add_row(safe(articles[found.quotes[n].article].label), _quote_text(articles, found, n, others[n]))
         out.append(Padding(table, (0, 0, 1, 2)))
     return out
 
@@ -63,8 +60,7 @@ def _speaker_line(found: Quotes, k: int | None, count: int) -> Text:
     return line.append(f" · {count} quote{'s' if count != 1 else ''}")
 
 
-def _quote_text(articles: list[Article], found: Quotes, n: int, statements: list[Carried],
-                links: list[Paraphrase]) -> Text:
+def _quote_text(articles: list[Article], found: Quotes, n: int, others: list[Carrier]) -> Text:
     """A quote, shortened, and which other outlets carry it."""
     q = found.quotes[n]
     text = " ".join(q.text.split())
@@ -73,12 +69,11 @@ def _quote_text(articles: list[Article], found: Quotes, n: int, statements: list
     line = Text("“", style="dim").append(safe(text)).append("”", style="dim")
     if q.partial:
         line.append(" (partial quote)", style="dim")
-    statement = next((c for c in statements if n in c.quotes), None)
-    others = [found.quotes[m].article for m in statement.quotes if m != n] if statement else []
-    if others:
-        names = ", ".join(sorted({articles[a].label for a in others}))
-        line.append(f"\nalso quoted by: {safe(names)} ({statement.kind})", style="dim")
-    told = sorted({articles[p.article].label for p in links if p.quote == n})
+    quoted = [c for c in others if c.quote is not None]
+    if quoted:
+        names = ", ".join(sorted({articles[c.article].label for c in quoted}))
+        line.append(f"\nalso quoted by: {safe(names)} ({quoted[0].how})", style="dim")
+    told = sorted({articles[c.article].label for c in others if c.quote is None})
     if told:
         line.append(f"\nreported without quoting by: {safe(', '.join(told))}", style="dim")
     return line

@@ -28,7 +28,8 @@ def report(alignment: Alignment) -> list:
                 passage = passage[: PASSAGE_CHARS - 1] + "…"
             line = Text.assemble((f"[{p.article + 1}] {safe(art.label)}: ", "bold cyan"), passage)
             body.append(line)
-        title = Text(f"Group {n} · score {group.score:.2f} · {len(group.passages)} sources")
+        made = "linked by you" if group.by == "user" else f"score {group.score:.2f}"
+        title = Text(f"Group {n} · {made} · {len(group.passages)} sources")
         out.append(Panel(RichGroup(*body), title=title, title_align="left", border_style="blue"))
     return out + [_coverage_table(alignment)]
 

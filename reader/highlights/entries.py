@@ -58,7 +58,7 @@ def place(highlights: list[Highlight], articles: list[Article]) -> list[list[Pla
     """For each article, its highlights (found by path, or by content when the file moved) and
     where each is in its current text."""
     placed: list[list[Placed]] = [[] for _ in articles]
-    find = _article_finder(articles)
+    find = article_finder(articles)
     for h in highlights:
         k = find(h)
         if k is not None:
@@ -67,21 +67,25 @@ def place(highlights: list[Highlight], articles: list[Article]) -> list[list[Pla
 
 
 def counterparts(alignment: Alignment | None, index: int, start: int, end: int) -> tuple[Counterpart, ...]:
-    """What the other sources said about [start, end) of article ``index``."""
+    """What the other sources said about [start, end) of article ``index`` (a passage the user
+    linked by hand says so: ``by`` "user")."""
     if alignment is None:
         return ()
+    by_user = {(p.article, p.start, p.end) for g in alignment.groups_over(index, start, end)
+               if alignment.groups[g].by == "user" for p in alignment.groups[g].passages}
     said = []
     for p, score, kind in alignment.aligned_with(index, start, end):
         other = alignment.articles[p.article]
         raw_start, raw_end = other.to_raw(p.start, p.end)
+        by = "user" if (p.article, p.start, p.end) in by_user else "aligner"
         said.append(Counterpart(article_key(other), other.label, raw_start, raw_end,
-                                other.text[p.start : p.end], score, kind == REUSE))
+                                other.text[p.start : p.end], score, kind == REUSE, by))
     return tuple(said)
 
 
 def build_entries(highlights: list[Highlight], articles: list[Article], alignment: Alignment | None) -> list[Entry]:
     """Entries in article order, then position, then id: a stable order for byte-identical exports."""
-    find = _article_finder(articles)
+    find = article_finder(articles)
     entries = []
     for h in highlights:
         k = find(h)
@@ -96,8 +100,9 @@ def build_entries(highlights: list[Highlight], articles: list[Article], alignmen
     return entries
 
 
-def _article_finder(articles: list[Article]):
-    """A function giving the index of a highlight's article: by path, else by content; or None."""
+def article_finder(articles: list[Article]):
+    """A function giving the index of a highlight's (or a corrected passage's) article: by path,
+    else by content; or None."""
     by_key = {article_key(a): k for k, a in enumerate(articles)}
     by_hash = {a.content_hash: k for k, a in enumerate(articles)}
     return lambda h: by_key.get(h.article_path, by_hash.get(h.content_hash))

@@ -8,6 +8,7 @@ import json
 import re
 
 from reader.highlights.entries import Entry
+from reader.highlights.model import Counterpart
 from reader.safe_text import safe, show_path
 
 INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -129,9 +130,15 @@ def _highlight(e: Entry, threshold: float | None) -> list[str]:
         lines += ["**Note:** " + note if "\n" not in note else "**Note:**\n\n" + note, ""]
     if e.said:
         lines += ["**What the other sources said:**", ""]
-        lines += [f"- **{md_text(s.source)}** ({'copied, ' if s.copied else ''}score {s.score:.2f}): {md_text(' '.join(s.quote.split()))}"
-                  for s in e.said]
+        lines += [f"- **{md_text(s.source)}** ({_how(s)}): {md_text(' '.join(s.quote.split()))}" for s in e.said]
     else:
         found = f" at threshold {threshold:g}" if threshold is not None else ""
         lines += [f"*No counterpart found{found}.*"]
     return lines + [""]
+
+
+def _how(said: Counterpart) -> str:
+    """How a counterpart is linked: "linked by you", or its kind and score."""
+    if said.by == "user":
+        return "linked by you"
+    return f"{'copied, ' if said.copied else ''}score {said.score:.2f}"

@@ -19,6 +19,7 @@ class Counterpart:
     quote: str
     score: float
     copied: bool = False  # text one took from the other, not a fact told in other words (not stored)
+    by: str = "aligner"  # "user": a link the user made by hand (not stored)
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,17 @@ from reader.safe_text import show_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+# A passage kept as a highlight is, so it is found again when its file changes: the columns a
+# highlight and a correction's passage share.  (Part of migrations already run: never change it.)
+PASSAGE = """article_path TEXT NOT NULL, content_hash TEXT NOT NULL, quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL, end INTEGER NOT NULL,"""
+
 MIGRATIONS: list[str] = [
     # 0 -> 1: highlights and their tags
-    """
+    f"""
     CREATE TABLE highlights (
         id TEXT PRIMARY KEY,
-        article_path TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        quote TEXT NOT NULL,
-        prefix TEXT NOT NULL DEFAULT '',
-        suffix TEXT NOT NULL DEFAULT '',
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        {PASSAGE}
         note TEXT NOT NULL DEFAULT '',
         created TEXT NOT NULL,
         updated TEXT NOT NULL,
@@ -62,6 +61,22 @@ MIGRATIONS: list[str] = [
         saved TEXT NOT NULL
     );
     CREATE INDEX highlights_by_deleted ON highlights(deleted);
+    """,
+    # 3 -> 4: manual corrections (a link the aligner missed, an unlink of one it made wrongly), each
+    # passage kept like a highlight: article identity, quote with context, raw offsets
+    f"""
+    CREATE TABLE corrections (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        created TEXT NOT NULL,
+        deleted TEXT
+    );
+    CREATE TABLE correction_passages (
+        correction_id TEXT NOT NULL REFERENCES corrections(id),
+        seq INTEGER NOT NULL,
+        {PASSAGE}
+        PRIMARY KEY (correction_id, seq)
+    );
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -47,9 +47,10 @@ NOT_NAMES = frozenset(  # capitalised words that open sentences or name no one
     i we you he she they it god eight""".split()
 )
 NAME_WORD = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\."  # "Kosachyov", "O'Brien", an initial "V."
+GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # between the words of a name: spaces, one line break at most
 MENTION = re.compile(
     r"(?<![\w’'.])(?:(?P<title>" + "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
-    + r")\.?\s+)?(?P<name>(?:" + NAME_WORD + r")(?:\s+(?:" + NAME_WORD + r")){0,3})(?![\w’'])"
+    + r")\.?" + GAP + r")?(?P<name>(?:" + NAME_WORD + r")(?:" + GAP + r"(?:" + NAME_WORD + r")){0,3})(?![\w’'])"
 )
 
 

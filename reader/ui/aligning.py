@@ -6,7 +6,7 @@ its answer.  The text is on screen before any of it starts; colours come when it
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from reader.model import Alignment, Article
 from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
@@ -32,8 +32,9 @@ class AlignHost(Protocol):
 class Aligning:
     """One alignment at a time, at the host's threshold; a newer one or ``cancel`` ends it."""
 
-    def __init__(self, host: AlignHost) -> None:
+    def __init__(self, host: AlignHost, after: Callable[[Alignment], Alignment] = lambda a: a) -> None:
         self.host = host
+        self.after = after  # what is done to each finished alignment before it is shown (corrections)
         self.run_id = 0  # answers of older runs are dropped
         self.percent = -1
 
@@ -72,7 +73,7 @@ class Aligning:
         if run_id == self.run_id:
             self.host.aligning = False
             self.host.align_status = ""
-            self.host.alignment = result
+            self.host.alignment = self.after(result)
 
     def _failed(self, run_id: int, message: str) -> None:
         if run_id == self.run_id:

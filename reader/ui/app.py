@@ -21,12 +21,14 @@ from reader.ui import keys
 from reader.ui.aligning import Aligning
 from reader.ui.alignment_runner import AlignmentRunner
 from reader.ui.commands import palette_commands
+from reader.ui.correcting import Corrector
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
 from reader.ui.notices import BRIEF, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.highlights import HighlightsScreen
+from reader.ui.screens.quotes import QuotesScreen
 from reader.ui.screens.switcher import ArticleSwitcher
 from reader.ui.searching import Searcher
 from reader.ui.widgets.article_pane import ArticlePane
@@ -75,9 +77,11 @@ class ReaderApp(App):
         self.initial_theme = theme
         self.user_keymap = keymap or {}
         self.aligner = AlignmentRunner()
-        self.aligning_work = Aligning(self)
+        self.corrector = Corrector(self)
+        self.aligning_work = Aligning(self, after=self.corrector.take)
         self.highlighter = Highlighter(self, database and partial(HighlightStore, database), tag_colors or {},
                                        export_path)
+        self.corrector.calls, self.highlighter.on_snapshot = self.highlighter.calls, self.corrector.take_snapshot
         self.searcher = Searcher(self)
 
     # ---------------------------------------------------------------- layout
@@ -361,6 +365,12 @@ class ReaderApp(App):
 
     def action_export(self) -> None:
         self.highlighter.export()
+
+    def action_correct(self, kind: str) -> None:
+        getattr(self.corrector, kind)(self.focused_pane)
+
+    def action_quotes(self) -> None:
+        self.push_screen(QuotesScreen(self.articles, self.alignment), lambda at: at and self.reveal(*at))
 
     @on(HighlightsScreen.Jump)
     @on(HighlightsScreen.Edit)

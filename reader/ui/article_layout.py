@@ -27,6 +27,7 @@ class Span:
     end: int
     group: int = -1
     copied: bool = False
+    by_user: bool = False  # a link the user made by hand
 
 
 class ArticleLayout:
@@ -49,7 +50,8 @@ class ArticleLayout:
     def set_alignment(self, alignment: Alignment | None, index: int) -> None:
         """Take the aligned spans of article ``index`` (this one) and the group of each sentence."""
         passages = alignment.passages_of(index) if alignment is not None else []
-        self.spans = [Span(p.start, p.end, g, alignment.groups[g].kind == REUSE) for p, g in passages]
+        self.spans = [Span(p.start, p.end, g, alignment.groups[g].kind == REUSE, alignment.groups[g].by == "user")
+                      for p, g in passages]
         self._span_starts = [s.start for s in self.spans]
         self._span_max = max((s.end - s.start for s in self.spans), default=0)
         self.sentence_groups: dict[int, int] = alignment.sentence_groups(index) if alignment is not None else {}

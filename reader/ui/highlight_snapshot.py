@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from reader.highlights.corrections import Correction, list_corrections
 from reader.highlights.entries import Placed
 from reader.highlights.export import entries_for
 from reader.highlights.model import Highlight
@@ -22,6 +23,7 @@ class Snapshot:
     drafts: list[Draft] = field(default_factory=list)  # tags and notes typed and not saved, newest first
     read_only: bool = False
     tags: list[str] = field(default_factory=list)  # every tag in use, for completion
+    corrections: list[Correction] = field(default_factory=list)  # manual links and unlinks, oldest first
 
     def highlights(self) -> dict[str, Highlight]:
         """Every highlight shown, orphans too, by id."""
@@ -42,7 +44,8 @@ def read_snapshot(store: HighlightStore, articles: list[Article]) -> Snapshot:
             orphans.append(e.highlight)
         else:
             placed[index[id(e.article)]].append((e.highlight, e.anchor))
-    return Snapshot(version, placed, orphans, store.drafts(), store.read_only, sorted(store.tags()))
+    return Snapshot(version, placed, orphans, store.drafts(), store.read_only, sorted(store.tags()),
+                    list_corrections(store))
 
 
 def changes(before: Snapshot, after: Snapshot) -> str:

@@ -101,6 +101,7 @@ class Highlighter:
         self.snapshot = Snapshot(-1, [[] for _ in host.articles])
         self.deleted_here: list[str] = []  # ids deleted in this window, the last first to come back
         self.editing = Editing(self)
+        self.on_snapshot: Callable[[Snapshot], None] = lambda snapshot: None  # told of every snapshot taken
 
     @property
     def placed(self):
@@ -152,6 +153,7 @@ class Highlighter:
 
     def _take(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
+        self.on_snapshot(snapshot)
         self._changed()
 
     # ---------------------------------------------------------------- showing

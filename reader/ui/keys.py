@@ -47,6 +47,9 @@ APP = [
     Binding("escape", "cancel_alignment", "Cancel the alignment running", id="cancel_alignment", show=False, priority=True),
     Binding("minus", "threshold(-1)", "Looser", id="threshold_down", show=False),
     Binding("t", "tag_highlight", "Tag / note", id="tag_highlight"),
+    Binding("L", "correct('link')", "Link passages (mark one, then its counterpart)", id="link_passage", show=False),
+    Binding("U", "correct('unlink')", "Unlink a wrong link", id="unlink_passage", show=False),
+    Binding("Q", "quotes", "Quotes: who said what", id="quotes", show=False),
     Binding("H", "highlights", "Highlights", id="highlights"),
     Binding("x", "export", "Export", id="export"),
     Binding("question_mark,f1", "help", "Help", id="help"),
@@ -92,6 +95,17 @@ SEARCH = [
 
 SWITCHER = [Binding("escape", "dismiss_none", "Cancel", id="close_switcher")]
 
+CONFIRM_LINK = [
+    Binding("enter,y", "confirm", "Link them", id="confirm_link"),
+    Binding("escape,n", "cancel", "Cancel", id="cancel_link"),
+]
+UNLINK_CHOOSER = [Binding("escape", "dismiss_none", "Cancel", id="close_unlink")]
+
+QUOTES = [
+    Binding("escape,q", "close", "Close", id="close_quotes"),
+    Binding("enter", "reveal", "Show in its pane", id="reveal_quote", show=False),
+]
+
 SCROLLS_HELP = ("sentence_down", "sentence_up", "page_down", "page_up", "top", "bottom")  # their keys scroll help
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
@@ -106,6 +120,9 @@ SECTIONS: dict[str, list[Binding]] = {
     "Rename tag dialog": RENAME_TAG,
     "Search (/)": SEARCH,
     "Article list (o)": SWITCHER,
+    "Link dialog (L)": CONFIRM_LINK,
+    "Unlink: which counterpart (U)": UNLINK_CHOOSER,
+    "Quotes (Q)": QUOTES,
     "Help": HELP,
 }
 

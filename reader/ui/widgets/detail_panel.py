@@ -52,9 +52,9 @@ def detail_rows(alignment: Alignment | None, article: int, sentence: int) -> lis
     mine = next((p for p in here if p.first_sentence <= sentence <= p.last_sentence), here[0])
     text = alignment.articles[article].text[mine.start : mine.end]
     what = "Copied text" if group.kind == REUSE else "Same fact"
+    how = "linked by you (U unlinks)" if group.by == "user" else f"group score {group.score:.2f}"
     others = len({p.article for p in group.passages} - {article})
-    rows: list[Row] = [Text(f"{what} · group score {group.score:.2f} · reported by {counted(others, 'other source')}",
-                            style="bold")]
+    rows: list[Row] = [Text(f"{what} · {how} · reported by {counted(others, 'other source')}", style="bold")]
     for p in group.passages:
         if p.article == article:
             continue
@@ -64,8 +64,8 @@ def detail_rows(alignment: Alignment | None, article: int, sentence: int) -> lis
         share = common_share(changes)
         loose = share < PARAPHRASE
         note = " (a paraphrase: shown without word marks)" if loose else ""
-        rows.append(Text.assemble((safe(other.label), "bold cyan"), f" · score {group.pair_score(article, p.article):.2f}"
-                                  f" · {share:.0%} of the words in common{note}"))
+        how = "linked by you" if group.by == "user" else f"score {group.pair_score(article, p.article):.2f}"
+        rows.append(Text.assemble((safe(other.label), "bold cyan"), f" · {how} · {share:.0%} of the words in common{note}"))
         rows.append((HERE, _plain(text) if loose else marked(changes, text, "old")))
         rows.append((THERE, _plain(theirs) if loose else marked(changes, theirs, "new")))
     rows.append(Text.assemble(("[-…-]", MARKS["old"][2]), " only here · ", ("{+…+}", MARKS["new"][2]),

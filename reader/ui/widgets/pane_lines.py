@@ -18,6 +18,7 @@ from reader.ui.wrap import Line
 GUTTER = 3  # group bar, cursor caret, space
 FACT = "▌"  # the group bar beside a fact told in other words
 COPIED = "┃"  # ... beside text one article took from another (legible without colour)
+LINKED = "║"  # ... beside a passage the user linked by hand
 
 Range = tuple[int, int]  # display offsets [start, end)
 
@@ -63,8 +64,14 @@ def line_segments(layout: ArticleLayout, index: int, over: Overlays, st: PaneSty
     if line.end <= line.start:
         return [Segment(" " * GUTTER), Segment("⋯", st.gap)] if line.gap else []
     spans = layout.spans_in(line.start, line.end)
-    bar = Segment(COPIED if spans[0].copied else FACT, st.marker(spans[0].group)) if spans else Segment(" ")
+    bar = _bar(spans, st) if spans else Segment(" ")
     return [bar, _caret(line, over, st), Segment(" "), *_text(layout.article.text, line, spans, over, st)]
+
+
+def _bar(spans: list[Span], st: PaneStyles) -> Segment:
+    """The group bar of a line: its first span's, unless a link the user made is on it."""
+    span = next((s for s in spans if s.by_user), spans[0])
+    return Segment(LINKED if span.by_user else COPIED if span.copied else FACT, st.marker(span.group))
 
 
 def _caret(line: Line, over: Overlays, st: PaneStyles) -> Segment:
