@@ -50,15 +50,18 @@ async def _tag_dialog(pilot) -> None:
     await settle(pilot)
     _no_toasts(pilot.app)
     await pilot.press("tab", "right_square_bracket", "m", *"quote/paul sanctions", "enter", *"Said twice.")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def _highlights_panel(pilot) -> None:
     await settle(pilot)
     _no_toasts(pilot.app)
-    await pilot.press("m", *"alpha", "ctrl+s", "tab", "right_square_bracket", "m", *"quote/paul", "enter",
-                      *"A note", "ctrl+s", "H")
-    await pilot.pause()
+    await pilot.press("m", *"alpha", "ctrl+s")
+    await settle(pilot)  # saved in the store's worker before the next highlight
+    await pilot.press("tab", "right_square_bracket", "m", *"quote/paul", "enter", *"A note", "ctrl+s")
+    await settle(pilot)
+    await pilot.press("H")
+    await settle(pilot)
 
 
 def test_tag_dialog(snap_compare, tmp_path):
