@@ -23,6 +23,7 @@ from reader.ui.alignment_runner import AlignmentRunner
 from reader.ui.commands import palette_commands
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
+from reader.ui.mapping import StoryMapper
 from reader.ui.notices import BRIEF, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
@@ -79,6 +80,7 @@ class ReaderApp(App):
         self.highlighter = Highlighter(self, database and partial(HighlightStore, database), tag_colors or {},
                                        export_path)
         self.searcher = Searcher(self)
+        self.mapper = StoryMapper(self)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -232,7 +234,7 @@ class ReaderApp(App):
             self.notify("Only this source reports this sentence.", timeout=BRIEF)
             return
         group = self.alignment.groups[g]
-        self._bring_in_counterpart(source, group)
+        self.bring_in_counterpart(source, group)
         targets = level(source, group, self.visible_panes, FLASH_SECONDS)
         if not targets:
             others = ", ".join(self.articles[p.article].label for p in group.passages
@@ -240,7 +242,7 @@ class ReaderApp(App):
             self.notify(f"Counterparts are in articles not shown: {safe(others)}. Press o to show one.",
                         timeout=NOTICE, markup=False)
 
-    def _bring_in_counterpart(self, source: ArticlePane, group: Group) -> None:
+    def bring_in_counterpart(self, source: ArticlePane, group: Group) -> None:
         """When no other pane shows a counterpart, show the first one in the pane after ``source``."""
         panes = self.visible_panes
         shown = {p.article_index for p in panes if p is not source}
@@ -361,6 +363,12 @@ class ReaderApp(App):
 
     def action_export(self) -> None:
         self.highlighter.export()
+
+    def action_story_map(self) -> None:
+        self.mapper.open()
+
+    def on_story_map_screen_open(self, event) -> None:  # StoryMapScreen.Open: a passage chosen on the map
+        self.mapper.show(event)
 
     @on(HighlightsScreen.Jump)
     @on(HighlightsScreen.Edit)
