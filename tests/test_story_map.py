@@ -147,3 +147,16 @@ def test_an_empty_alignment_gives_an_empty_map(articles):
     story = build_map(Alignment(articles, [], 0.25))
     assert story.facts == [] and view_rows(story, View(filter=BLIND_SPOTS, source=0)) == []
     assert len(view_rows(story, View(filter=ONLY_ONE))) == len(story.only_one) > 0
+
+
+def test_a_sources_best_link_is_its_strongest_pair_score(seed_paths, articles):
+    from reader.storymap.table import best_links
+
+    groups = align(load_articles(seed_paths, print), 0.05).groups + hand_alignment(articles).groups
+    groups.append(Group(0.4, [sentence_passage(articles, 0, 0), sentence_passage(articles, 1, 0),
+                              sentence_passage(articles, 2, 0)], {(0, 1): 0.9}))  # pairs with 2 unscored
+    for g in groups:
+        best = best_links(g)
+        assert set(best) == g.articles()
+        for a in g.articles():
+            assert best[a] == max(g.pair_score(a, b) for b in g.articles() if b != a)

@@ -101,10 +101,12 @@ def build_map(alignment: Alignment) -> StoryMap:
 
 def fact_row(alignment: Alignment, number: int, group: Group) -> Row:
     """The row of group ``number``: a cell for each source with a passage in it."""
-    texts = [_words(alignment.articles[p.article].text[p.start : p.end]) for p in group.passages]
+    best = best_links(group)
+    texts = None if group.kind == REUSE else [
+        _words(alignment.articles[p.article].text[p.start : p.end]) for p in group.passages]
     cells: dict[int, Cell] = {}
     for n, p in enumerate(group.passages):
-        cell = _cell(alignment.articles[p.article], group, n, p, texts)
+        cell = _cell(alignment.articles[p.article], group, n, best[p.article], texts)
         old = cells.get(p.article)
         if old is None or STRENGTH[cell.how] > STRENGTH[old.how]:
             cells[p.article] = cell
@@ -114,11 +116,29 @@ def fact_row(alignment: Alignment, number: int, group: Group) -> Row:
                group.kind, group.by, group.score, first.start)
 
 
-def _cell(article: Article, group: Group, n: int, p: Passage, texts: list[str]) -> Cell:
-    """How the source of passage ``n`` reports the group's fact."""
-    others = [m for m, q in enumerate(group.passages) if q.article != p.article]
-    score = max((group.pair_score(p.article, group.passages[m].article) for m in others), default=group.score)
-    if group.kind == REUSE or any(fuzz.ratio(texts[n], texts[m]) >= COPY_RATIO for m in others):
+def best_links(group: Group) -> dict[int, float]:
+    """For each source of ``group``, its strongest link to another source of it (``pair_score``:
+    a pair with no score of its own has the group's)."""
+    sources = group.articles()
+    best: dict[int, float] = {}
+    known: dict[int, int] = {}
+    for (a, b), score in group.pair_scores.items():
+        if a in sources and b in sources and a != b:
+            for k in (a, b):
+                best[k] = max(best.get(k, 0.0), score)
+                known[k] = known.get(k, 0) + 1
+    for k in sources:  # some pair of k has no score of its own, or k has no other source
+        if known.get(k, 0) < len(sources) - 1 or len(sources) == 1:
+            best[k] = max(best.get(k, 0.0), group.score)
+    return best
+
+
+def _cell(article: Article, group: Group, n: int, score: float, texts: list[str] | None) -> Cell:
+    """How the source of passage ``n`` reports the group's fact (``texts``: the passages' words,
+    None for a REUSE group, all copied)."""
+    p = group.passages[n]
+    if texts is None or any(fuzz.ratio(texts[n], texts[m]) >= COPY_RATIO
+                            for m, q in enumerate(group.passages) if q.article != p.article):
         return Cell(COPIED, p, score)
     span = article.sentences[p.last_sentence].end - article.sentences[p.first_sentence].start
     if span > 0 and (p.end - p.start) / span < CLAUSE_SHARE:
