@@ -99,6 +99,7 @@ def test_seeds_blind_spots_and_sort_by_position(seed_paths):
     only = json.loads(reader("map", "--format", "json", "--only-one", "--source", "2", *seed_paths).stdout)
     assert len(only["rows"]) == everything["sources"][1]["only_here"]
     assert all([c["how"] for c in r["cells"]] == ["only"] and r["cells"][0]["article"] == 1 for r in only["rows"])
+    assert all("by" not in r and "group" not in r for r in only["rows"])  # a sentence, not a linked fact
 
 
 def test_threshold_and_config_act_as_in_align(seed_paths, tmp_path):

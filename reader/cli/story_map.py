@@ -94,7 +94,8 @@ def map_csv(story: StoryMap, view: View = View()) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["fact", "kind", "by", "score", "sources", *map(_csv_cell, column_names(story.articles))])
     for r in view_rows(story, view):
-        writer.writerow([_csv_cell(r.label), r.kind, r.by, f"{r.score:.3f}" if r.group is not None else "",
+        fact = r.group is not None
+        writer.writerow([_csv_cell(r.label), r.kind, r.by if fact else "", f"{r.score:.3f}" if fact else "",
                          r.sources, *(_how(r, k) for k in range(len(story.articles)))])
     return buffer.getvalue()
 
@@ -128,7 +129,7 @@ def _row_json(arts: list[Article], row: Row) -> dict:
         if c.why:
             cell["why"] = c.why
         cells.append(cell)
-    out = {"label": row.label, "kind": row.kind, "by": row.by, "sources": row.sources, "cells": cells}
-    if row.group is not None:
-        out.update(group=row.group, score=round(row.score, 3))
+    out = {"label": row.label, "kind": row.kind, "sources": row.sources, "cells": cells}
+    if row.group is not None:  # a fact (not a sentence only one source reports): its group, who linked it
+        out.update(group=row.group, score=round(row.score, 3), by=row.by)
     return out

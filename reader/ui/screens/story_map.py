@@ -100,10 +100,13 @@ class StoryMapScreen(ModalScreen[View]):
         cell = r.cell(column)
         source = one_line(self.story.articles[column].label)
         out = Text(source, style="bold")
-        if cell.how == NONE:
+        if cell.how == NONE:  # what the fact is, in the words of the first source that reports it
+            first = min(r.cells)
+            passage = r.cells[first].passage
             reporters = ", ".join(self.story.articles[k].label for k in sorted(r.cells))
-            return out.append(one_line(f" does not report this. Reported by {r.sources}: {reporters}. "
-                                       f"Enter shows it in the first."))
+            return out.append(one_line(f" does not report this. Reported by {r.sources}: {reporters}; enter shows "
+                                       f"it in {self.story.articles[first].label}:")).append("\n").append(
+                label(self.story.articles[first].text[passage.start : passage.end], PASSAGE_CHARS), style="italic")
         how = {"only": "only this source reports it"}.get(cell.how, cell.how)
         extra = f" ({cell.why}, best link {cell.score:.2f})" if cell.why else (
             f" (best link {cell.score:.2f})" if cell.score is not None else "")
