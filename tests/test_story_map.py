@@ -160,3 +160,15 @@ def test_a_sources_best_link_is_its_strongest_pair_score(seed_paths, articles):
         assert set(best) == g.articles()
         for a in g.articles():
             assert best[a] == max(g.pair_score(a, b) for b in g.articles() if b != a)
+
+
+def test_a_fact_the_user_linked_is_marked_in_every_format(articles):
+    from reader.cli.story_map import map_csv, map_json, map_markdown
+
+    story = build_map(hand_alignment(articles))  # group 4 is by == "user"
+    md = "\n".join(map_markdown(story))
+    user_line = next(line for line in md.splitlines() if line.startswith("| ✎ "))
+    assert "Nobody else came to the meeting at all." in user_line or "The weather" in user_line
+    assert sum(line.startswith("| ✎ ") for line in md.splitlines()) == 1 and "✎: linked by you." in md
+    assert [r["by"] for r in map_json(story)["rows"]].count("user") == 1
+    assert sum(",reuse,user," in line for line in map_csv(story).splitlines()) == 1

@@ -56,7 +56,6 @@ class Columns:
 
     label: int
     cell: int
-    count: int
 
     @property
     def fixed(self) -> int:
@@ -71,7 +70,7 @@ def columns_for(width: int, count: int) -> Columns:
     label = max(min(LABEL_SHARE, width * 2 // 5), min(LABEL_MAX, width - COUNT_CELLS - count * CELL_WANTED))
     room = max(CELL_MIN, width - label - COUNT_CELLS)
     cell = max(CELL_MIN, min(CELL_MAX, room // max(1, count)))
-    return Columns(label, cell, count)
+    return Columns(label, cell)
 
 
 def fit_text(text: str, width: int) -> str:

@@ -14,7 +14,7 @@ from textual.strip import Strip
 
 from reader.storymap import Row
 from reader.ui import keys
-from reader.ui.widgets.map_cells import Columns, GridStyles, columns_for, header_segments, row_segments
+from reader.ui.widgets.map_cells import GridStyles, columns_for, header_segments, row_segments
 
 CACHED_STRIPS = 512
 HEADER_LINES = 1
