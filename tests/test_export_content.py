@@ -78,7 +78,8 @@ def test_a_moved_highlight_is_said_to_have_moved(tmp_path):
 def test_no_counterpart_says_only_what_is_known(tmp_path):
     folder, config = setup(tmp_path)
     out = export(config, folder).stdout
-    assert "*No counterpart found at threshold 0.25.*" in out and "No other source reports this" not in out
+    assert "*No counterpart found at threshold 0.25; not reported by:* Second" in out  # the other source, named
+    assert "No other source reports this" not in out
 
 
 def test_each_article_section_links_its_source_url(tmp_path):

@@ -1,5 +1,5 @@
 """Snapshots of the main screen (dark and light), the help screen, the detail panel, the
-highlights panel and the tag dialog."""
+highlights panel, the tag dialog and the story map."""
 from __future__ import annotations
 
 import pytest
@@ -39,6 +39,17 @@ def test_detail_panel(snap_compare):
 
 def test_help_screen(snap_compare):
     assert snap_compare(seed_app(), terminal_size=SIZE, run_before=_help)
+
+
+async def _story_map(pilot) -> None:
+    await settle(pilot)
+    _no_toasts(pilot.app)
+    await pilot.press("M", "j", "l")  # the second fact, The Gateway Pundit's cell
+    await pilot.pause()
+
+
+def test_story_map(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=_story_map)
 
 
 def _no_toasts(app) -> None:

@@ -2,7 +2,8 @@
 
     reader [PATH...]                      open the reader on articles (default: config 'articles')
     reader align [--json] [--threshold T] [PATH...]
-    reader export [--tag T] [--article PATH] [--format md|json] [-o FILE] [PATH...]
+    reader export [--tag T] [--article PATH] [--format md|json] [--map] [-o FILE] [PATH...]
+    reader map [--format md|csv|json] [--source S] [--sort sources|position] [--blind-spots|--only-one] [PATH...]
 
 Errors are one line on stderr ("reader: error: ..."), never a traceback.
 """
@@ -19,6 +20,7 @@ from reader import __version__
 from reader.cli.output import (
     OutputError,
     OutputGone,
+    emit,
     emit_json,
     emit_rich,
     silence_stdout,
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="show every setting, its value and the file that set it")
     config.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE last")
     _quotes_parser(sub.add_parser("quotes", help="who is quoted saying what, and which outlets carry each quote"))
+    _map_parser(sub.add_parser("map", help="the story map: which source reports which fact, and how"))
     return parser
 
 
@@ -105,6 +108,7 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", type=article_path, action="append", default=[], metavar="PATH",
                    help="only highlights of this article (repeatable)")
     p.add_argument("--format", choices=("md", "json"), default="md", help="markdown (default) or W3C Web Annotation JSON")
+    p.add_argument("--map", action="store_true", help="add the story map (which source reports which fact) to the markdown")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE (replacing only the block reader wrote before); default: stdout")
 
@@ -117,6 +121,21 @@ def article_path(value: str) -> Path:
 def _quotes_parser(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("--json", action="store_true", help="print JSON (raw file offsets) instead of a report")
+
+
+def _map_parser(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("--threshold", type=_fraction, metavar="T", help="keep groups scoring at least T (0..1)")
+    p.add_argument("--format", choices=("md", "csv", "json"), default="md",
+                   help="a markdown table (default), CSV for a spreadsheet, or JSON (raw file offsets)")
+    p.add_argument("--source", metavar="S", help="the source --sort position and the filters refer to: "
+                   "its number, source or file name")
+    p.add_argument("--sort", choices=("sources", "position"), default="sources",
+                   help="most sources first (default), or in the order --source tells them")
+    only = p.add_mutually_exclusive_group()
+    only.add_argument("--blind-spots", action="store_true", help="only the facts others report and --source leaves out")
+    only.add_argument("--only-one", action="store_true",
+                      help="only the sentences one source reports (--source's, or every source's)")
 
 
 def _fraction(value: str) -> float:
@@ -143,6 +162,7 @@ def _epilog() -> str:
         "  reader [PATH...]          open the reader (same as 'reader open')\n"
         "  reader align [PATH...]    print the shared passages (--json for machines)\n"
         "  reader export [PATH...]   export highlights with what the other sources said\n"
+        "  reader map [PATH...]      which source reports which fact (markdown, --format csv|json)\n"
         "  reader config             show each setting and the file that set it\n\n"
         f"config files (later wins): {safe(files)}\n"
         f"highlights database: {safe(str(db))} (setting highlights.database)\n"
@@ -225,6 +245,28 @@ def run_quotes(args: argparse.Namespace) -> int:
         emit_json(quotes_json(articles, found, alignment))
     else:
         emit_rich(quotes_report(articles, found, alignment))
+    return 0
+
+
+@command("map")
+def run_map(args: argparse.Namespace) -> int:
+    from reader.align import align
+    from reader.articles import load_articles
+    from reader.cli import story_map
+    from reader.storymap import View, build_map
+
+    config = settings(args)
+    articles = load_articles(article_paths(args, config), warn)
+    source = story_map.choose_source(articles, args.source) if args.source is not None else None
+    if source is None and (args.blind_spots or args.sort == "position"):
+        raise ReaderError("--blind-spots and --sort position need --source (a number or name)")
+    threshold = config.align.threshold if args.threshold is None else args.threshold
+    story = build_map(align(articles, threshold))
+    view = View(args.sort, "blind-spots" if args.blind_spots else "only-one" if args.only_one else "all", source)
+    if args.format == "json":
+        emit_json(story_map.map_json(story, view))
+    else:
+        emit("\n".join(story_map.map_markdown(story, view)) if args.format == "md" else story_map.map_csv(story, view))
     return 0
 
 

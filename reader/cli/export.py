@@ -21,6 +21,8 @@ def export_highlights(args: argparse.Namespace, config) -> int:
     from reader.align import align
 
     tags = checked_tags(args.tag)
+    if args.map and args.format != "md":
+        raise ReaderError("--map adds the story map to the markdown export; for the map as JSON, use 'reader map --format json'")
     store = HighlightStore(config.highlights.database_path)
     try:
         articles = _articles(args.paths, store)
@@ -33,13 +35,26 @@ def export_highlights(args: argparse.Namespace, config) -> int:
         store.close()
     if not entries:
         warn("no highlights match (make some in the app with m or v)")
-    text = render(entries, args.format, alignment.threshold if alignment else None)
+    text = render(entries, args.format, alignment.threshold if alignment else None, _map(args.map, alignment))
     if args.output is None:
         emit(text)
     else:
         write_export(text, args.format, args.output)
         say(f"reader: exported {len(entries)} highlight(s) to {show_path(args.output)}")
     return 0
+
+
+def _map(wanted: bool, alignment) -> list[str] | None:
+    """With --map, the story map's markdown lines (it needs two or more articles)."""
+    if not wanted:
+        return None
+    if alignment is None:
+        warn("--map: the story map needs two or more articles; exported without it")
+        return None
+    from reader.cli.story_map import map_markdown
+    from reader.storymap import build_map
+
+    return map_markdown(build_map(alignment))
 
 
 def _articles(paths: list[Path], store: HighlightStore) -> list:

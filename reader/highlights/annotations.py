@@ -42,6 +42,8 @@ def _annotation(e: Entry) -> dict:
     if e.said:
         ann["reader:counterparts"] = [{"source": s.source, "text": s.quote, "score": round(s.score, 3),
                                        "kind": "reuse" if s.copied else "fact", "by": s.by} for s in e.said]
+    if e.silent:
+        ann["reader:notReportedBy"] = list(e.silent)
     if e.anchor.status != "exact":  # moved, fuzzy (changed) or orphaned: said, never silent
         ann["reader:status"] = e.anchor.status
     if placed and quote != h.quote:

@@ -21,6 +21,7 @@ class Entry:
     article: Article | None
     anchor: Anchor  # display offsets into article.text
     said: tuple[Counterpart, ...]  # what the other sources said
+    silent: tuple[str, ...] = ()  # the other open sources that do not report the point (their labels)
 
 
 STDIN_KEY = "stdin:"  # how a text read from standard input is known: this, then its sha256
@@ -83,6 +84,15 @@ def counterparts(alignment: Alignment | None, index: int, start: int, end: int) 
     return tuple(said)
 
 
+def not_reporting(alignment: Alignment | None, index: int, said: tuple[Counterpart, ...]) -> tuple[str, ...]:
+    """The labels of the other articles of ``alignment`` with no counterpart in ``said``, in article order."""
+    if alignment is None:
+        return ()
+    reporting = {c.article_path for c in said}
+    return tuple(a.label for k, a in enumerate(alignment.articles)
+                 if k != index and article_key(a) not in reporting)
+
+
 def build_entries(highlights: list[Highlight], articles: list[Article], alignment: Alignment | None) -> list[Entry]:
     """Entries in article order, then position, then id: a stable order for byte-identical exports."""
     find = article_finder(articles)
@@ -93,8 +103,9 @@ def build_entries(highlights: list[Highlight], articles: list[Article], alignmen
             entries.append(Entry(h, None, Anchor("orphaned"), h.counterparts))
             continue
         anchor = locate(h, articles[k])
-        said = counterparts(alignment, k, anchor.start, anchor.end) if anchor.found else ()
-        entries.append(Entry(h, articles[k], anchor, said or h.counterparts))
+        said = (counterparts(alignment, k, anchor.start, anchor.end) if anchor.found else ()) or h.counterparts
+        silent = not_reporting(alignment, k, said) if anchor.found else ()
+        entries.append(Entry(h, articles[k], anchor, said, silent))
     order = {id(a): k for k, a in enumerate(articles)}
     entries.sort(key=lambda e: (order.get(id(e.article), len(articles)), e.anchor.start, e.highlight.id))
     return entries

@@ -20,9 +20,10 @@ from reader.highlights.writing import read_existing, target, write_to
 from reader.model import Alignment, Article
 
 
-def render(entries: list[Entry], fmt: str, threshold: float | None = None) -> str:
-    """The export as text; ``threshold`` is the alignment's, named where no counterpart was found."""
-    return export_json(entries) if fmt == "json" else export_markdown(entries, threshold=threshold)
+def render(entries: list[Entry], fmt: str, threshold: float | None = None, appendix: list[str] | None = None) -> str:
+    """The export as text; ``threshold`` is the alignment's, named where no counterpart was found;
+    ``appendix`` (markdown lines, such as the story map) ends the markdown body."""
+    return export_json(entries) if fmt == "json" else export_markdown(entries, threshold=threshold, appendix=appendix)
 
 
 def write_export(text: str, fmt: str, output: Path) -> None:

@@ -62,9 +62,11 @@ def md_note(text: str) -> str:
     return MARKERS.sub(lambda m: m.group().replace("<", "&lt;").replace(">", "&gt;"), safe(text.strip()))
 
 
-def export_markdown(entries: list[Entry], title: str = "Highlights", threshold: float | None = None) -> str:
-    """The markdown block: front matter, then the body from its marker to the end marker."""
-    return "\n".join(front_matter(entries, title) + [""] + body(entries, threshold))
+def export_markdown(entries: list[Entry], title: str = "Highlights", threshold: float | None = None,
+                    appendix: list[str] | None = None) -> str:
+    """The markdown block: front matter, then the body from its marker to the end marker
+    (``appendix``, markdown lines such as the story map, last in it)."""
+    return "\n".join(front_matter(entries, title) + [""] + body(entries, threshold, appendix))
 
 
 def front_matter(entries: list[Entry], title: str = "Highlights") -> list[str]:
@@ -81,8 +83,8 @@ def front_matter(entries: list[Entry], title: str = "Highlights") -> list[str]:
     return out + ["---"]
 
 
-def body(entries: list[Entry], threshold: float | None = None) -> list[str]:
-    """The sections, from the body marker to the end marker and a last newline."""
+def body(entries: list[Entry], threshold: float | None = None, appendix: list[str] | None = None) -> list[str]:
+    """The sections (and ``appendix``), from the body marker to the end marker and a last newline."""
     out = [BODY, ""]
     current = None
     for e in entries:
@@ -98,7 +100,7 @@ def body(entries: list[Entry], threshold: float | None = None) -> list[str]:
         for e in orphans:
             why = "the file was not found" if e.article is None else "the quote is not in its current text"
             out += [f"From {md_code(show_path(e.highlight.article_path))} ({why}):", ""] + _highlight(e, threshold)
-    return out + [END, ""]
+    return out + list(appendix or []) + [END, ""]
 
 
 def _article_section(e: Entry) -> list[str]:
@@ -128,12 +130,14 @@ def _highlight(e: Entry, threshold: float | None) -> list[str]:
     note = md_note(h.note)
     if note:
         lines += ["**Note:** " + note if "\n" not in note else "**Note:**\n\n" + note, ""]
+    silent = md_text(", ".join(e.silent))
     if e.said:
         lines += ["**What the other sources said:**", ""]
         lines += [f"- **{md_text(s.source)}** ({_how(s)}): {md_text(' '.join(s.quote.split()))}" for s in e.said]
+        lines += [f"- *Not reported by:* {silent}"] if silent else []
     else:
         found = f" at threshold {threshold:g}" if threshold is not None else ""
-        lines += [f"*No counterpart found{found}.*"]
+        lines += [f"*No counterpart found{found}" + (f"; not reported by:* {silent}" if silent else ".*")]
     return lines + [""]
 
 

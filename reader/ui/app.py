@@ -24,6 +24,7 @@ from reader.ui.commands import palette_commands
 from reader.ui.correcting import Corrector
 from reader.ui.highlighting import Highlighter
 from reader.ui.levelling import follow, level
+from reader.ui.mapping import StoryMapper
 from reader.ui.notices import BRIEF, NOTICE
 from reader.ui.palette import pane_styles
 from reader.ui.screens.help import HelpScreen, help_sections
@@ -47,13 +48,7 @@ class ReaderApp(App):
     """Split panes over a set of articles, coloured by an alignment computed in a worker."""
 
     TITLE = "reader"
-    CSS = """
-    #panes { height: 1fr; }
-    .column { width: 1fr; border-left: vkey $foreground-muted; }  /* 3:1 or more in dark and light themes */
-    .column.-hidden { display: none; }
-    .column:focus-within { border-left: vkey $foreground-muted; }  /* makes focus moves restyle the column */
-    .column:focus-within PaneHeader { background: $accent 30%; }
-    """
+    CSS_PATH = "app.tcss"
     BINDINGS = keys.APP
 
     threshold: var[float] = var(0.0)
@@ -83,6 +78,7 @@ class ReaderApp(App):
                                        export_path)
         self.corrector.calls, self.highlighter.on_snapshot = self.highlighter.calls, self.corrector.take_snapshot
         self.searcher = Searcher(self)
+        self.mapper = StoryMapper(self)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -236,7 +232,7 @@ class ReaderApp(App):
             self.notify("Only this source reports this sentence.", timeout=BRIEF)
             return
         group = self.alignment.groups[g]
-        self._bring_in_counterpart(source, group)
+        self.bring_in_counterpart(source, group)
         targets = level(source, group, self.visible_panes, FLASH_SECONDS)
         if not targets:
             others = ", ".join(self.articles[p.article].label for p in group.passages
@@ -244,7 +240,7 @@ class ReaderApp(App):
             self.notify(f"Counterparts are in articles not shown: {safe(others)}. Press o to show one.",
                         timeout=NOTICE, markup=False)
 
-    def _bring_in_counterpart(self, source: ArticlePane, group: Group) -> None:
+    def bring_in_counterpart(self, source: ArticlePane, group: Group) -> None:
         """When no other pane shows a counterpart, show the first one in the pane after ``source``."""
         panes = self.visible_panes
         shown = {p.article_index for p in panes if p is not source}
@@ -372,21 +368,24 @@ class ReaderApp(App):
     def action_quotes(self) -> None:
         self.push_screen(QuotesScreen(self.articles, self.alignment), lambda at: at and self.reveal(*at))
 
+    def action_story_map(self) -> None:
+        self.mapper.open()
+
+    def on_story_map_screen_open(self, event) -> None:  # StoryMapScreen.Open: a passage chosen on the map
+        self.mapper.show(event)
+
     @on(HighlightsScreen.Jump)
     @on(HighlightsScreen.Edit)
     @on(HighlightsScreen.Delete)
     @on(HighlightsScreen.RenameTag)
     @on(HighlightsScreen.Reattach)
-    def _panel_chose(self, event: HighlightsScreen.Chosen) -> None:
-        """The highlights panel asks for something to be done with a highlight."""
-        act = {HighlightsScreen.Jump: self.highlighter.jump, HighlightsScreen.Edit: self.highlighter.edit,
-               HighlightsScreen.Delete: self.highlighter.delete, HighlightsScreen.RenameTag: self.highlighter.rename,
-               HighlightsScreen.Reattach: self.highlighter.reattach}
-        act[type(event)](event.highlight)
-
     @on(HighlightsScreen.Undo)
-    def _undo_delete(self) -> None:
-        self.highlighter.undo()
+    def _panel_chose(self, event: HighlightsScreen.Chosen | HighlightsScreen.Undo) -> None:
+        """The highlights panel asks for something to be done with a highlight (or undo a delete)."""
+        hl = self.highlighter
+        act = {HighlightsScreen.Jump: hl.jump, HighlightsScreen.Edit: hl.edit, HighlightsScreen.Delete: hl.delete,
+               HighlightsScreen.RenameTag: hl.rename, HighlightsScreen.Reattach: hl.reattach}
+        act[type(event)](event.highlight) if type(event) in act else hl.undo()
 
     # ---------------------------------------------------------------- palette
     def all_bindings(self) -> list[Binding]:

@@ -52,6 +52,7 @@ APP = [
     Binding("Q", "quotes", "Quotes: who said what", id="quotes", show=False),
     Binding("H", "highlights", "Highlights", id="highlights"),
     Binding("x", "export", "Export", id="export"),
+    Binding("M", "story_map", "Map", id="story_map"),  # the story map; short: the footer keeps "? Help"
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
 ]
@@ -106,6 +107,29 @@ QUOTES = [
     Binding("enter", "reveal", "Show in its pane", id="reveal_quote", show=False),
 ]
 
+STORY_MAP = [Binding(key, action, description, id=binding_id) for key, action, description, binding_id in (
+    ("escape,q,M", "close", "Close the map", "close_map"),
+    ("s", "sort('sources')", "Sort: most sources first", "map_sort_sources"),
+    ("p", "sort('position')", "Sort: in the cursor's source's order", "map_sort_position"),
+    ("b", "filter('blind-spots')", "Blind spots of the cursor's source", "map_blind_spots"),
+    ("u", "filter('only-one')", "What only one source reports", "map_only_one"),
+    ("a", "filter('all')", "All facts", "map_all"),
+    ("o", "choose_source", "Choose the source (column)", "map_choose_source"),
+)]
+
+MAP_MOVES = {"sentence_down": ("move(1, 0)", "next fact"), "sentence_up": ("move(-1, 0)", "previous fact"),
+             "page_down": ("page(1)", "page down"), "page_up": ("page(-1)", "page up"),
+             "top": ("edge(-1)", "first fact"), "bottom": ("edge(1)", "last fact")}  # the panes' keys, on the map
+MAP_GRID = [
+    *(Binding(b.key, MAP_MOVES[b.id][0], f"Map: {MAP_MOVES[b.id][1]}", id=f"map_{b.id}", show=False)
+      for b in PANE if b.id in MAP_MOVES),
+    Binding("l,right", "move(0, 1)", "Map: next source", id="map_right", show=False),
+    Binding("h,left", "move(0, -1)", "Map: previous source", id="map_left", show=False),
+    Binding("0", "side(-1)", "Map: first source", id="map_first_source", show=False),
+    Binding("dollar_sign", "side(1)", "Map: last source", id="map_last_source", show=False),
+    Binding("enter", "choose", "Open the passage", id="map_open"),
+]
+
 SCROLLS_HELP = ("sentence_down", "sentence_up", "page_down", "page_up", "top", "bottom")  # their keys scroll help
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
@@ -123,6 +147,7 @@ SECTIONS: dict[str, list[Binding]] = {
     "Link dialog (L)": CONFIRM_LINK,
     "Unlink: which counterpart (U)": UNLINK_CHOOSER,
     "Quotes (Q)": QUOTES,
+    "Story map (M)": [*STORY_MAP, *MAP_GRID],
     "Help": HELP,
 }
 

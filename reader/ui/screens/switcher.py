@@ -22,8 +22,10 @@ class ArticleSwitcher(ModalScreen[int | None]):
     ArticleSwitcher > OptionList { width: 100; max-width: 95%; height: 70%; border: thick $accent; }
     """
 
-    def __init__(self, articles: list[Article], current: int, shown: set[int]) -> None:
+    def __init__(self, articles: list[Article], current: int, shown: set[int],
+                 title: str = "Show which article in this pane? (● = in a pane)") -> None:
         super().__init__()
+        self.title_ = title
         self.articles = articles
         self.current = current
         self.shown = shown
@@ -40,7 +42,7 @@ class ArticleSwitcher(ModalScreen[int | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.highlighted = self.current
-        options.border_title = "Show which article in this pane? (● = in a pane)"
+        options.border_title = self.title_
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
