@@ -10,7 +10,7 @@ import time
 from ui_support import running, seed_app, settle
 
 from reader.align import align
-from reader.ui.alignment_runner import AlignmentRunner
+from reader.ui.aligning.runner import AlignmentRunner
 
 SIZE = (160, 45)
 

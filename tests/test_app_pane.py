@@ -7,7 +7,7 @@ from ui_support import running, seed_app
 
 from reader.align import align
 from reader.errors import ReaderError
-from reader.ui.alignment_runner import AlignmentRunner
+from reader.ui.aligning.runner import AlignmentRunner
 from reader.ui.keymap import check_keymap
 from reader.ui.launch import check_theme
 from reader.ui.widgets.detail_panel import DetailPanel

@@ -16,7 +16,7 @@ from ui_support import running, seed_app, settle
 from reader.highlights.anchor import context
 from reader.highlights.entries import article_key
 from reader.highlights.store import HighlightStore
-from reader.ui.highlight_editing import DraftingDialog
+from reader.ui.highlights.editing import DraftingDialog
 from reader.ui.screens.highlights import HighlightsScreen
 from reader.ui.screens.tag_note import TagNoteDialog
 

@@ -8,7 +8,7 @@ import pytest
 
 from reader.align import align
 from reader.articles.loading import load_articles
-from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.aligning.runner import AlignmentFailed, AlignmentRunner
 
 
 def _passages(alignment):
@@ -112,7 +112,7 @@ def test_an_aligner_without_progress_is_called_without_it(seeds_dir, process_abo
 
 
 def test_which_aligners_take_progress():
-    from reader.ui.alignment_runner import takes_progress
+    from reader.ui.aligning.runner import takes_progress
 
     assert takes_progress(counting_align) and takes_progress(align_keyword_only)
     assert takes_progress(lambda articles, threshold, **options: None)
@@ -128,7 +128,7 @@ def test_a_child_that_dies_is_a_failure_not_a_cancel(seeds_dir):
 
 
 def test_a_child_past_the_memory_limit_is_stopped(seeds_dir):
-    from reader.ui.memory import tree_rss
+    from reader.ui.aligning.memory import tree_rss
 
     articles = load_articles([seeds_dir], print)
     runner = AlignmentRunner(process_above=0, aligner=greedy_align, memory_limit=tree_rss() + 40 * 2**20)
@@ -149,6 +149,6 @@ def test_one_article_needs_no_aligner_and_no_child(seeds_dir, monkeypatch):
 
 def test_the_childs_memory_is_capped_and_running_out_is_reported(seeds_dir, monkeypatch):
     articles = load_articles([seeds_dir], print)
-    monkeypatch.setattr("reader.ui.alignment_runner.memory_budget", lambda arts: 1 << 20)  # 1 MB: too little
+    monkeypatch.setattr("reader.ui.aligning.runner.memory_budget", lambda arts: 1 << 20)  # 1 MB: too little
     with pytest.raises(AlignmentFailed, match="more memory than it may use"):
         AlignmentRunner(process_above=0).run(articles, 0.25)

@@ -18,11 +18,11 @@ from reader.highlights.store import HighlightStore
 from reader.model import Alignment, Article, Group
 from reader.safe_text import one_line, safe
 from reader.ui import keys
-from reader.ui.aligning import Aligning
-from reader.ui.alignment_runner import AlignmentRunner
+from reader.ui.aligning.runner import AlignmentRunner
+from reader.ui.aligning.work import Aligning
 from reader.ui.commands import palette_commands
-from reader.ui.correcting import Corrector
-from reader.ui.highlighting import Highlighter
+from reader.ui.highlights.correcting import Corrector
+from reader.ui.highlights.highlighting import Highlighter
 from reader.ui.levelling import follow, level
 from reader.ui.mapping import StoryMapper
 from reader.ui.notices import BRIEF, NOTICE

@@ -23,12 +23,12 @@ from reader.highlights.model import Highlight
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment
 from reader.safe_text import show_path
-from reader.ui.highlight_editing import Editing, Target
-from reader.ui.highlight_snapshot import Snapshot, changes, read_snapshot
+from reader.ui.highlights.editing import Editing, Target
+from reader.ui.highlights.snapshot import Snapshot, changes, read_snapshot
+from reader.ui.highlights.store_calls import StoreCalls
 from reader.ui.host import Host
 from reader.ui.notices import BRIEF, NOTICE, SHORT
 from reader.ui.screens.switcher import ArticleSwitcher
-from reader.ui.store_calls import StoreCalls
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.wording import counted
 

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any, Callable, Protocol
 
 from reader.model import Alignment, Article
-from reader.ui.alignment_runner import AlignmentFailed, AlignmentRunner
+from reader.ui.aligning.runner import AlignmentFailed, AlignmentRunner
 from reader.ui.notices import BRIEF, ERROR
 from reader.ui.threads import on_ui
 

@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from typing import Callable
 
 from reader.model import Alignment, Article
-from reader.ui.memory import tree_rss
+from reader.ui.aligning.memory import tree_rss
 
 PROCESS_ABOVE = 200_000  # characters of article text; below this, aligning takes milliseconds
 JOIN_SECONDS = 5  # how long a finished alignment process may take to exit
@@ -74,7 +74,9 @@ def _cap_memory(budget: int) -> None:
 
 
 def _default_aligner() -> Aligner:
-    from reader.align import align  # imported when first needed: not before the first frame
+    from reader.align import (
+        align,  # imported when first needed: not before the first frame
+    )
 
     return align
 

@@ -21,12 +21,12 @@ from reader.errors import ReaderError
 from reader.highlights.edits import EditConflict
 from reader.highlights.model import Highlight, parse_tags
 from reader.highlights.store import Draft, HighlightStore
-from reader.ui.highlight_snapshot import Snapshot, draft_key, draft_owner, left_behind
+from reader.ui.highlights.snapshot import Snapshot, draft_key, draft_owner, left_behind
 from reader.ui.notices import BRIEF, ERROR, NOTICE
 from reader.ui.screens.tag_note import TagNoteDialog
 
 if TYPE_CHECKING:
-    from reader.ui.highlighting import Highlighter
+    from reader.ui.highlights.highlighting import Highlighter
 
 DRAFT_SECONDS = 0.5  # a draft is written this long after the last key typed
 NOTE_SHOWN = 60  # characters of another window's note quoted in a message

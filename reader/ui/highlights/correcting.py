@@ -22,10 +22,10 @@ from reader.highlights.corrections import (
 )
 from reader.model import Alignment, Passage
 from reader.safe_text import one_line
-from reader.ui.highlight_snapshot import Snapshot
+from reader.ui.highlights.snapshot import Snapshot
+from reader.ui.highlights.store_calls import StoreCalls
 from reader.ui.host import Host
 from reader.ui.notices import BRIEF, NOTICE, SHORT
-from reader.ui.store_calls import StoreCalls
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.wording import counted
 
