@@ -196,9 +196,12 @@ async def test_markup_in_metadata_shows_literally_in_headers_and_notifications(t
     async with running(app, SIZE, notifications=True) as pilot:
         assert app.articles[0].label == "[@click=app.quit]Evil[/]"
         await pilot.press("slash", *"council", "enter")
-        await pilot.pause()
+        for _ in range(200):  # a loaded machine (pytest -n 2 beside other jobs) draws the toast later
+            toasts = [str(t.render()) for t in app.screen.query("Toast")]
+            if any("Match 1 of" in t for t in toasts):
+                break
+            await pilot.pause(0.05)
         assert app.searcher.last.matches and app.is_running
-        toasts = [str(t.render()) for t in app.screen.query("Toast")]
         assert any("Match 1 of" in t and "[@click=app.quit]Evil[/]" in t for t in toasts), toasts
         shot = app.export_screenshot()
         assert "[@click=app.quit]Evil[/]" in shot.replace("&#160;", " ")
