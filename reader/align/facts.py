@@ -91,12 +91,11 @@ def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Se
     out = []
     for (a, b), (sentences_a, sentences_b) in sorted(taken.items()):
         mine = [k for i in sorted(sentences_a) for k in at[a].get(i, ())]
-        theirs = [k for j in sorted(sentences_b) for k in at[b].get(j, ())]
+        theirs = [(k, space.context[b][k]) for j in sorted(sentences_b) for k in at[b].get(j, ())]
         for i in mine:
-            u = space.context[a][i]
-            for j in theirs:
-                v = space.context[b][j]
-                sim = sum([w * v[t] for t, w in u.items() if t in v and t not in frequent])
+            terms = [(t, w) for t, w in space.context[a][i].items() if t not in frequent]
+            for j, v in theirs:
+                sim = sum([w * v[t] for t, w in terms if t in v])
                 if sim >= p.link_cosine:
                     out.append(Seed(a, i, b, j, sim))
     return out
