@@ -10,11 +10,26 @@ from reader.align.terms import Vocabulary, is_content, weigh
 from reader.align.tokens import Tokens
 
 
+class Sentences(list):
+    """The articles' sentence vectors (``vectors[a][i]``), with the unit-length sums of runs of
+    neighbouring sentences that reused passages are measured by, each run summed once."""
+
+    def __init__(self, vectors=()) -> None:
+        super().__init__(vectors)
+        self._spans: dict[tuple[int, int, int], dict[str, float]] = {}
+
+    def span(self, a: int, i0: int, i1: int) -> dict[str, float]:
+        """Sentences i0 to i1 of article a as one vector, unit length (shared: not to be changed)."""
+        if (found := self._spans.get((a, i0, i1))) is None:
+            found = self._spans[(a, i0, i1)] = unit_sum(self[a][i0 : i1 + 1])
+        return found
+
+
 @dataclass
 class Corpus:
     """The articles' sentences as terms: tf-isf vectors, and term lists in reading order."""
 
-    vectors: list[list[dict[str, float]]]
+    vectors: Sentences
     terms: list[list[list[str]]]
     vocab: Vocabulary = field(default_factory=Vocabulary)
 
@@ -30,7 +45,7 @@ class Corpus:
         term = {w: vocab.term(w) for w in content}
         terms = [[[term[w] for w in ws if w in term] for ws in sents] for sents in words]
         weighted = iter(weigh([ts for sents in terms for ts in sents]))
-        vectors = [[next(weighted) for _ in sents] for sents in terms]
+        vectors = Sentences([next(weighted) for _ in sents] for sents in terms)
         return cls(vectors, terms, vocab)
 
 
