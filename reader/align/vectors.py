@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from reader.align.aliases import merged
 from reader.align.terms import Vocabulary, is_content, weigh
@@ -62,12 +63,8 @@ def distinctive_phrases(sentences: list[list[str]]) -> list[set[tuple[str, str]]
 
 def _near_pairs(terms: list[str]) -> set[tuple[str, str]]:
     """Unordered pairs of terms at most one term apart."""
-    out = set()
-    for k, t in enumerate(terms):
-        for u in terms[k + 1 : k + 3]:
-            if u != t:
-                out.add((t, u) if t < u else (u, t))
-    return out
+    near = chain(zip(terms, terms[1:]), zip(terms, terms[2:]))
+    return {(t, u) if t < u else (u, t) for t, u in near if u != t}
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
