@@ -6,7 +6,7 @@ from typing import Callable
 
 from reader.align.dots import shared_dots
 from reader.align.types import Params, Seed
-from reader.align.vectors import dice
+from reader.align.vectors import dice_of
 
 
 def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
@@ -28,5 +28,8 @@ def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: fl
 
 def is_seed(s: Seed, vectors, p: Params) -> bool:
     """Similar enough to start a fragment."""
+    if s.sim < p.seed_cosine:
+        return False
     u, v = vectors[s.a][s.i], vectors[s.b][s.j]
-    return s.sim >= p.seed_cosine and dice(u, v) >= p.seed_dice and len(u.keys() & v.keys()) >= p.min_shared
+    common = len(u.keys() & v.keys())  # once, for both tests
+    return dice_of(common, len(u), len(v)) >= p.seed_dice and common >= p.min_shared
