@@ -21,16 +21,19 @@ def _vectors(seeds_dir):
 
 @pytest.mark.parametrize("budget", [4000, 30])  # 30: many frequent terms skipped
 @pytest.mark.parametrize("min_terms", [1, 3])
-def test_numpy_and_python_give_the_same_pairs_and_sums(seeds_dir, monkeypatch, budget, min_terms):
+@pytest.mark.parametrize("exact", [None, 0.1])  # 0.1: full dot products (when a term was skipped) of 0.1 or more
+def test_numpy_and_python_give_the_same_pairs_and_sums(seeds_dir, monkeypatch, budget, min_terms, exact):
     from reader.align.dots_numpy import shared_dots_numpy
 
     vectors = _vectors(seeds_dir)
     bar = lambda skipped: 0.05 if skipped else 0.1  # noqa: E731
     wanted = lambda a, b: (a, b) != (0, 2)  # noqa: E731
     monkeypatch.setattr(dots, "VECTORIZE_ABOVE", 10**12)
-    python, skipped = dots.shared_dots(vectors, min_terms, budget, wanted, bar)
-    numpy, numpy_skipped = shared_dots_numpy(vectors, min_terms, budget, wanted, bar)
+    python, skipped = dots.shared_dots(vectors, min_terms, budget, wanted, bar, exact)
+    numpy, numpy_skipped = shared_dots_numpy(vectors, min_terms, budget, wanted, bar, exact)
     assert numpy == python and numpy_skipped == skipped and len(python) > 50
+    partial, _ = dots.shared_dots(vectors, min_terms, budget, wanted, bar)
+    assert (numpy != partial) == bool(exact and skipped)  # the full sums are not the partial ones
     assert skipped == (budget == 30) and not any(a == 0 and b == 2 for (a, _, b, _), _ in python)
 
 

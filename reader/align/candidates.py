@@ -6,7 +6,7 @@ from typing import Callable
 
 from reader.align.dots import shared_dots
 from reader.align.types import Params, Seed
-from reader.align.vectors import cosine, dice
+from reader.align.vectors import dice_of
 
 
 def candidate_pairs(vectors: list[list[dict[str, float]]], p: Params) -> list[Seed]:
@@ -22,17 +22,14 @@ def similar_pairs(vectors: list[list[dict[str, float]]], min_terms: int, low: fl
     # with frequent terms skipped, dot products are partial: check in full only pairs whose
     # rarer terms already give a good part of the cosine sought (cost stays near linear)
     bar = lambda skipped: low * p.prefilter if exact and skipped else low  # noqa: E731
-    dots, skipped = shared_dots(vectors, min_terms, p.posting_budget, wanted, bar)
-    remeasure = exact and skipped
-    out = []
-    for (a, i, b, j), dot in dots:
-        sim = cosine(vectors[a][i], vectors[b][j]) if remeasure else dot
-        if sim >= low:
-            out.append(Seed(a, i, b, j, sim))
-    return out
+    dots, _ = shared_dots(vectors, min_terms, p.posting_budget, wanted, bar, low if exact else None)
+    return [Seed(a, i, b, j, dot) for (a, i, b, j), dot in dots]
 
 
 def is_seed(s: Seed, vectors, p: Params) -> bool:
     """Similar enough to start a fragment."""
+    if s.sim < p.seed_cosine:
+        return False
     u, v = vectors[s.a][s.i], vectors[s.b][s.j]
-    return s.sim >= p.seed_cosine and dice(u, v) >= p.seed_dice and len(u.keys() & v.keys()) >= p.min_shared
+    common = len(u.keys() & v.keys())  # once, for both tests
+    return dice_of(common, len(u), len(v)) >= p.seed_dice and common >= p.min_shared

@@ -11,7 +11,6 @@ always holds a title and a lead sentence).
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.align.types import Params
@@ -20,8 +19,8 @@ from reader.align.types import Params
 @dataclass
 class _Cluster:
     members: list[int]
-    per_article: Counter = field(default_factory=Counter)  # article -> units
-    chars: Counter = field(default_factory=Counter)  # article -> characters covered
+    per_article: dict[int, int]  # article -> units
+    chars: dict[int, int]  # article -> characters covered
     links: dict[int, list[float]] = field(default_factory=dict)  # other cluster -> [weight sum, count]
     inner: float = 0.0  # sum of the link weights inside
     count: int = 0  # links inside
@@ -32,19 +31,12 @@ def average_linkage(articles: list[int], sizes: list[int], lengths: list[int],
     """Clusters of units (``articles[u]``: unit u's article; ``sizes[u]`` its characters;
     ``lengths[a]`` article a's characters) from weighted ``edges``, each with the mean weight
     of its links, singletons left out."""
-    clusters: dict[int, _Cluster] = {}
-    for u, v, w in edges:
-        for x in (u, v):
-            if x not in clusters:
-                clusters[x] = _Cluster([x], Counter({articles[x]: 1}), Counter({articles[x]: sizes[x]}))
-        for x, y in ((u, v), (v, u)):
-            link = clusters[x].links.setdefault(y, [0.0, 0])
-            link[0] += w
-            link[1] += 1
+    clusters = _singletons(articles, sizes, edges)
+    density, bar = p.group_density, p.group_bar
     heap = []
     for x, c in clusters.items():
-        for n in c.links:
-            if x < n and (score := _linkage(c, clusters[n], c.links[n], p.group_density)) >= p.group_bar:
+        for n, link in c.links.items():
+            if x < n and (score := _linkage(c, clusters[n], link, density)) >= bar:
                 heap.append((-score, x, n))
     heapq.heapify(heap)
     caps = [max(p.group_cover * n, p.cover_floor) for n in lengths]  # characters a group may cover
@@ -62,10 +54,26 @@ def average_linkage(articles: list[int], sizes: list[int], lengths: list[int],
         next_id += 1
         clusters[z] = merged
         for n, link in merged.links.items():
-            clusters[n].links[z] = link
-            if (score := _linkage(merged, clusters[n], link, p.group_density)) >= p.group_bar:
-                heapq.heappush(heap, (-score, min(n, z), max(n, z)))
+            other = clusters[n]
+            other.links[z] = link
+            if (score := _linkage(merged, other, link, density)) >= bar:
+                heapq.heappush(heap, (-score, n, z))  # n < z: z is the newest
     return sorted((sorted(c.members), c.inner / c.count) for c in clusters.values() if len(c.members) > 1)
+
+
+def _singletons(articles: list[int], sizes: list[int], edges: list[tuple[int, int, float]]) -> dict[int, _Cluster]:
+    """One cluster per linked unit, with its links."""
+    links: dict[int, dict[int, list[float]]] = {}
+    for u, v, w in edges:
+        for x, y in ((u, v), (v, u)):
+            if (mine := links.get(x)) is None:
+                mine = links[x] = {}
+            if (link := mine.get(y)) is None:
+                mine[y] = [w, 1]
+            else:
+                link[0] += w
+                link[1] += 1
+    return {x: _Cluster([x], {articles[x]: 1}, {articles[x]: sizes[x]}, mine) for x, mine in links.items()}
 
 
 def _linkage(a: _Cluster, b: _Cluster, link: list[float], density: float) -> float:
@@ -77,30 +85,48 @@ def _linkage(a: _Cluster, b: _Cluster, link: list[float], density: float) -> flo
 
 def _cross_pairs(a: _Cluster, b: _Cluster) -> int:
     """Unit pairs of different articles between two clusters."""
-    if len(a.per_article) > len(b.per_article):
-        a, b = b, a
-    same = sum(n * b.per_article[art] for art, n in a.per_article.items() if art in b.per_article)
+    small, big = a.per_article, b.per_article
+    if len(small) > len(big):
+        small, big = big, small
+    same = 0
+    for art, n in small.items():
+        m = big.get(art)
+        if m:
+            same += n * m
     return max(1, len(a.members) * len(b.members) - same)
 
 
 def _may_merge(a: _Cluster, b: _Cluster, caps: list[float]) -> bool:
     """Whether the merged cluster stays within each article's cap (characters covered)."""
     small, big = (a, b) if len(a.per_article) < len(b.per_article) else (b, a)
-    return not any(big.per_article.get(art) and small.chars[art] + big.chars[art] > caps[art]
+    return not any(art in big.per_article and small.chars[art] + big.chars[art] > caps[art]
                    for art in small.per_article)
 
 
 def _merge(a: _Cluster, b: _Cluster, x: int, y: int, clusters: dict[int, _Cluster]) -> _Cluster:
+    """Clusters ``a`` (number x) and ``b`` (number y) as one; their neighbours forget them."""
     between = a.links.get(y, [0.0, 0])
-    links: dict[int, list[float]] = {n: list(link) for n, link in a.links.items()}
+    links: dict[int, list[float]] = {n: [total, count] for n, (total, count) in a.links.items()}
     for n, (total, count) in b.links.items():
-        link = links.setdefault(n, [0.0, 0])
-        link[0] += total
-        link[1] += count
-    for n in (x, y):
-        links.pop(n, None)
+        link = links.get(n)
+        if link is None:
+            links[n] = [total, count]
+        else:
+            link[0] += total
+            link[1] += count
+    links.pop(x, None)
+    links.pop(y, None)
     for n in links:
-        clusters[n].links.pop(x, None)
-        clusters[n].links.pop(y, None)
-    return _Cluster(a.members + b.members, a.per_article + b.per_article, a.chars + b.chars, links,
+        other = clusters[n].links
+        other.pop(x, None)
+        other.pop(y, None)
+    return _Cluster(a.members + b.members, _added(a.per_article, b.per_article), _added(a.chars, b.chars), links,
                     a.inner + b.inner + between[0], a.count + b.count + between[1])
+
+
+def _added(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    """The two counts added, key by key."""
+    out = dict(a)
+    for k, n in b.items():
+        out[k] = out.get(k, 0) + n
+    return out

@@ -5,13 +5,13 @@ sentence, with unrelated sentences among the related ones, are aligned sentence 
 from __future__ import annotations
 
 from reader.align.types import Fragment, Params, Seed
-from reader.align.vectors import cosine, unit_sum
+from reader.align.vectors import Sentences, cosine
 from reader.union_find import UnionFind
 
 Run = tuple[int, int]  # first and last sentence of a run of matched sentences
 
 
-def cut_unmatched(f: Fragment, pairs: list[Seed], vectors, p: Params) -> list[Fragment]:
+def cut_unmatched(f: Fragment, pairs: list[Seed], vectors: Sentences, p: Params) -> list[Fragment]:
     """The fragment cut at every sentence that has no counterpart of its own: one that is not,
     with a sentence of the other side inside the fragment, each other's best match (and alike
     enough), nor clearly alike any. Copies (measured word by word) and summaries (one side much
@@ -27,7 +27,7 @@ def cut_unmatched(f: Fragment, pairs: list[Seed], vectors, p: Params) -> list[Fr
         return [f]
     out = []
     for i0, i1, j0, j1 in _boxes(own, runs_a, runs_b):
-        whole = cosine(unit_sum(vectors[f.a][i0 : i1 + 1]), unit_sum(vectors[f.b][j0 : j1 + 1]))
+        whole = cosine(vectors.span(f.a, i0, i1), vectors.span(f.b, j0, j1))
         out.append(Fragment(f.a, i0, i1, f.b, j0, j1, min(f.score, whole)))
     return out
 

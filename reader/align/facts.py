@@ -77,7 +77,7 @@ def fact_groups(tokens: list[Tokens], vocab: Vocabulary, p: Params, reused_text:
 
 def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Seed]:
     """Unit pairs of two dependent articles, both inside what one took from the other, alike
-    enough to be candidate links (measured directly: reused passages hold few units)."""
+    enough to be candidate links."""
     at: list[dict[int, list[int]]] = [{} for _ in space.flat]  # article -> sentence -> unit numbers
     for a, ks in enumerate(space.flat):
         for k, u in enumerate(ks):
@@ -92,13 +92,28 @@ def _inside(space: UnitSpace, reused_text: list[Fragment], p: Params) -> list[Se
     for (a, b), (sentences_a, sentences_b) in sorted(taken.items()):
         mine = [k for i in sorted(sentences_a) for k in at[a].get(i, ())]
         theirs = [k for j in sorted(sentences_b) for k in at[b].get(j, ())]
-        for i in mine:
-            u = space.context[a][i]
-            for j in theirs:
-                v = space.context[b][j]
-                sim = sum([w * v[t] for t, w in u.items() if t in v and t not in frequent])
-                if sim >= p.link_cosine:
-                    out.append(Seed(a, i, b, j, sim))
+        out += _alike(a, mine, b, theirs, space.context, frequent, p.link_cosine)
+    return out
+
+
+def _alike(a: int, mine: list[int], b: int, theirs: list[int], vectors: list[list[Vector]], frequent: set[str],
+           bar: float) -> list[Seed]:
+    """The pairs of units ``mine`` of article a and ``theirs`` of article b (in that order)
+    whose dot product over the terms outside ``frequent`` reaches ``bar`` (> 0), added in the
+    order of a's terms; only pairs that share a term are measured (an index of b's terms)."""
+    places: dict[str, list[int]] = defaultdict(list)  # term -> places in ``theirs``
+    for n, k in enumerate(theirs):
+        for t in vectors[b][k]:
+            if t not in frequent:
+                places[t].append(n)
+    out = []
+    for i in mine:
+        terms = [(t, w) for t, w in vectors[a][i].items() if t not in frequent]
+        for n in sorted({n for t, _ in terms for n in places.get(t, ())}):
+            v = vectors[b][theirs[n]]
+            sim = sum([w * v[t] for t, w in terms if t in v])
+            if sim >= bar:
+                out.append(Seed(a, i, b, theirs[n], sim))
     return out
 
 

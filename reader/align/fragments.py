@@ -13,16 +13,16 @@ from reader.align.types import (
     clashes,
     inside,
 )
-from reader.align.vectors import cosine, unit_sum
+from reader.align.vectors import Sentences, cosine
 
 
-def grow_fragments(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
+def grow_fragments(a: int, b: int, seeds: list[Seed], vectors: Sentences, p: Params) -> list[Fragment]:
     """Cluster the seeds of one article pair and keep the clusters that hold together."""
     out = []
     for cluster in _dense_clusters(seeds, p.gap, p.min_density):
         cluster = _without_side_links(cluster, p.side_link)
         i0, i1, j0, j1 = _extend(box_of(cluster), vectors[a], vectors[b], p.extend_cosine)
-        whole = cosine(unit_sum(vectors[a][i0 : i1 + 1]), unit_sum(vectors[b][j0 : j1 + 1]))
+        whole = cosine(vectors.span(a, i0, i1), vectors.span(b, j0, j1))
         doubt = _doubt(len(vectors[a]), len(vectors[b]), p)
         out.append(Fragment(a, i0, i1, b, j0, j1, whole * (1 - doubt / len(cluster))))
     solid = [f for f in out if f.score >= p.solid]
@@ -58,7 +58,7 @@ def _density(cluster: list[Seed]) -> float:
     return seeded / (i1 - i0 + 1 + j1 - j0 + 1)
 
 
-def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fragment]:
+def _summaries(a: int, b: int, seeds: list[Seed], vectors: Sentences, p: Params) -> list[Fragment]:
     """Fragments where a short passage of one article sums up a long one of the other."""
     strong = [s for s in seeds if s.sim >= p.summary_seed]
     out = []
@@ -70,7 +70,7 @@ def _summaries(a: int, b: int, seeds: list[Seed], vectors, p: Params) -> list[Fr
             short, long_ = sorted((i1 - i0 + 1, j1 - j0 + 1))
             if long_ < p.summary_ratio * short:
                 continue
-            u, v = unit_sum(vectors[a][i0 : i1 + 1]), unit_sum(vectors[b][j0 : j1 + 1])
+            u, v = vectors.span(a, i0, i1), vectors.span(b, j0, j1)
             part, whole = (u, v) if i1 - i0 < j1 - j0 else (v, u)
             score = _containment(part, whole) * (1 - _doubt(len(vectors[a]), len(vectors[b]), p) / len(cluster))
             out.append(Fragment(a, i0, i1, b, j0, j1, score, summary=True))

@@ -45,9 +45,14 @@ class Postings(Generic[T]):
                 continue
             articles = sorted(by_article)
             for x, a in enumerate(articles):
+                in_a = by_article[a]
                 for b in articles[x + 1 :]:
                     if wanted is None or wanted(a, b):
-                        yield from self._pairs_of(a, by_article[a], b, by_article[b])
+                        in_b = by_article[b]
+                        if len(in_a) == 1 == len(in_b):  # the common case, without a generator
+                            yield a, b, in_a[0], in_b[0]
+                        else:
+                            yield from self._pairs_of(a, in_a, b, in_b)
 
     def _pairs_of(self, a: int, in_a: list[T], b: int, in_b: list[T]) -> Iterator[tuple[int, int, T, T]]:
         if self._count(len(in_a), len(in_b)) == len(in_a) * len(in_b):

@@ -15,9 +15,10 @@ from reader.align.copies import with_copies
 from reader.align.counterparts import cut_unmatched
 from reader.align.fragments import chain, contrast, drop_overlaps, grow_fragments
 from reader.align.types import Fragment, Params, Seed
+from reader.align.vectors import Sentences
 
 
-def reused(a: int, b: int, candidates: list[Seed], copied: list[Fragment], vectors, threshold: float,
+def reused(a: int, b: int, candidates: list[Seed], copied: list[Fragment], vectors: Sentences, threshold: float,
            p: Params) -> list[Fragment]:
     """The passages two articles share as reused text (empty when neither took any)."""
     seeds = [s for s in candidates if is_seed(s, vectors, p)]

@@ -33,6 +33,7 @@ class Story:
                 for b in others.get((a, s), ()):
                     self._taken.setdefault((a, b), []).append(v)
         self.tops = [_heaviest(vecs, STORY_TERMS) for vecs in vectors]
+        self._unit_tops = [unit_length(top) for top in self.tops]
         self.leads = [unit_sum([v for v, s in zip(vecs, sents) if s < lead])
                       for vecs, sents in zip(vectors, sentences)]
         self._story: dict[tuple[int, int], float] = {}
@@ -40,13 +41,13 @@ class Story:
 
     def top(self, a: int) -> Vector:
         """Article ``a``'s heaviest terms, unit length."""
-        return unit_length(self.tops[a])
+        return self._unit_tops[a]
 
     def similarity(self, a: int, b: int) -> float:
         """How alike articles ``a`` and ``b`` are outside the text one took from the other."""
-        if (a, b) not in self._story:
-            self._story[(a, b)] = cosine(unit_length(self._outside(a, b)), unit_length(self._outside(b, a)))
-        return self._story[(a, b)]
+        if (found := self._story.get((a, b))) is None:
+            found = self._story[(a, b)] = cosine(self._outside(a, b), self._outside(b, a))
+        return found
 
     def event(self, a: int, b: int) -> float:
         """How alike the two articles' leads are."""
@@ -55,16 +56,16 @@ class Story:
         return self._event[(a, b)]
 
     def _outside(self, a: int, b: int) -> Vector:
-        top = self.tops[a]
+        """Article ``a``'s heaviest terms, less what it took from ``b`` or gave it, unit length."""
         taken = self._taken.get((a, b))
         if not taken:
-            return top
-        out = dict(top)
+            return self._unit_tops[a]
+        out = dict(self.tops[a])
         for v in taken:
             for t, w in v.items():
                 if t in out:
                     out[t] = max(0.0, out[t] - w)
-        return out
+        return unit_length(out)
 
 
 def in_context(v: Vector, article: Vector) -> Vector:

@@ -4,17 +4,33 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from reader.align.aliases import merged
 from reader.align.terms import Vocabulary, is_content, weigh
 from reader.align.tokens import Tokens
 
 
+class Sentences(list):
+    """The articles' sentence vectors (``vectors[a][i]``), with the unit-length sums of runs of
+    neighbouring sentences that reused passages are measured by, each run summed once."""
+
+    def __init__(self, vectors=()) -> None:
+        super().__init__(vectors)
+        self._spans: dict[tuple[int, int, int], dict[str, float]] = {}
+
+    def span(self, a: int, i0: int, i1: int) -> dict[str, float]:
+        """Sentences i0 to i1 of article a as one vector, unit length (shared: not to be changed)."""
+        if (found := self._spans.get((a, i0, i1))) is None:
+            found = self._spans[(a, i0, i1)] = unit_sum(self[a][i0 : i1 + 1])
+        return found
+
+
 @dataclass
 class Corpus:
     """The articles' sentences as terms: tf-isf vectors, and term lists in reading order."""
 
-    vectors: list[list[dict[str, float]]]
+    vectors: Sentences
     terms: list[list[list[str]]]
     vocab: Vocabulary = field(default_factory=Vocabulary)
 
@@ -30,7 +46,7 @@ class Corpus:
         term = {w: vocab.term(w) for w in content}
         terms = [[[term[w] for w in ws if w in term] for ws in sents] for sents in words]
         weighted = iter(weigh([ts for sents in terms for ts in sents]))
-        vectors = [[next(weighted) for _ in sents] for sents in terms]
+        vectors = Sentences([next(weighted) for _ in sents] for sents in terms)
         return cls(vectors, terms, vocab)
 
 
@@ -47,12 +63,8 @@ def distinctive_phrases(sentences: list[list[str]]) -> list[set[tuple[str, str]]
 
 def _near_pairs(terms: list[str]) -> set[tuple[str, str]]:
     """Unordered pairs of terms at most one term apart."""
-    out = set()
-    for k, t in enumerate(terms):
-        for u in terms[k + 1 : k + 3]:
-            if u != t:
-                out.add((t, u) if t < u else (u, t))
-    return out
+    near = chain(zip(terms, terms[1:]), zip(terms, terms[2:]))
+    return {(t, u) if t < u else (u, t) for t, u in near if u != t}
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
@@ -62,12 +74,9 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     return sum([w * v[t] for t, w in u.items() if t in v])  # a list: faster than a generator
 
 
-def dice(u: dict[str, float], v: dict[str, float]) -> float:
-    """Share of terms the two vectors have in common."""
-    if not u or not v:
-        return 0.0
-    common = len(u.keys() & v.keys())
-    return 2 * common / (len(u) + len(v))
+def dice_of(common: int, n: int, m: int) -> float:
+    """Share of terms two vectors of ``n`` and ``m`` terms have in common, ``common`` of them."""
+    return 2 * common / (n + m) if n and m else 0.0
 
 
 def add(vecs) -> dict[str, float]:
