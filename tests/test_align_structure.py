@@ -142,3 +142,28 @@ def test_repetitive_text_costs_linear_work(tmp_path, counted_pairs):
         align([write(tmp_path, f"a{size}.txt", a_text), write(tmp_path, f"b{size}.txt", b_text)])
         work.append(counted_pairs["pairs"])
     assert work[0] > 0 and work[1] <= 2.3 * work[0], work
+
+
+def test_the_json_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Set and dict orders of strings change with PYTHONHASHSEED: the output must not."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from textgen import story
+
+    for k, text in enumerate(story(6, 4000)):
+        (tmp_path / f"a{k}.txt").write_text(text, encoding="utf-8")
+    seeds = Path(__file__).resolve().parent.parent / "articles"
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = [sys.executable, "-m", "reader", "align", "--json", "--no-corrections"]
+        outputs.append([subprocess.run([*run, str(p)], env=env, capture_output=True, check=True).stdout
+                        for p in (seeds, tmp_path)])
+    assert outputs[0] == outputs[1] == outputs[2]
+    import json
+
+    assert all(json.loads(out)["groups"] for out in outputs[0]), "both inputs have groups to order"

@@ -82,7 +82,7 @@ def fact_links(space: UnitSpace, candidates: list[Seed], p: Params) -> list[Link
             cos=sim if not (lead_a or lead_b) else 0.0 if lead_a and lead_b else cosine(u, v),
             context=sim,
             rank=min(sim / best[(a, i, b)], sim / best[(b, j, a)]),
-            bits=sum([specific[t] for t in u.keys() & v.keys()]),
+            bits=math.fsum(specific[t] for t in u.keys() & v.keys()),  # exact: the same whatever the set order
             lead=lead_a and lead_b,
             event=event,
             phrases=len(phrases[a][i] & phrases[b][j]),
