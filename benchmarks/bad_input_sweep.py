@@ -504,24 +504,35 @@ def _execute(argv: list, stdout: str, env: dict, cwd: Path) -> tuple[int | None,
             target.close()
 
 
-def _execute_tty(argv: list, env: dict, cwd: Path) -> tuple[int | None, bytes, bytes]:
-    main, child = pty.openpty()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=child, stderr=subprocess.PIPE, env=env, cwd=cwd,
-                            preexec_fn=limit_memory)
-    os.close(child)
-    out, deadline = b"", time.monotonic() + HANG_SECONDS
+def _pump(main: int, proc: subprocess.Popen, deadline: float, tick: float,
+          each: Callable[[bytes], None] | None = None) -> bytes:
+    """All a process writes to its pseudo-terminal until it closes it, exits or the deadline
+    passes; ``each`` sees what has come so far after every tick."""
+    out = b""
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([main], [], [], 0.2)
+        ready, _, _ = select.select([main], [], [], tick)
         if ready:
             try:
                 chunk = os.read(main, 65536)
             except OSError:
-                break
+                chunk = b""
             if not chunk:
                 break
             out += chunk
         elif proc.poll() is not None:
             break
+        if each is not None:
+            each(out)
+    return out
+
+
+def _execute_tty(argv: list, env: dict, cwd: Path) -> tuple[int | None, bytes, bytes]:
+    main, child = pty.openpty()
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=child, stderr=subprocess.PIPE, env=env, cwd=cwd,
+                            preexec_fn=limit_memory)
+    os.close(child)
+    deadline = time.monotonic() + HANG_SECONDS
+    out = _pump(main, proc, deadline, 0.2)
     os.close(main)
     try:
         err = proc.communicate(timeout=max(1, deadline - time.monotonic()))[1]
@@ -538,27 +549,20 @@ def _execute_app(argv: list, env: dict, cwd: Path, keys: list) -> tuple[int | No
     proc = subprocess.Popen(argv, stdin=child, stdout=child, stderr=child, env=env, cwd=cwd,
                             preexec_fn=_app_child, start_new_session=False)
     os.close(child)
-    out, deadline = b"", time.monotonic() + HANG_SECONDS
-    to_type: list | None = None  # the keys still to type, once the app shows
-    next_key = 0.0
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([main], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            out += chunk
-        elif proc.poll() is not None:
-            break
-        if to_type is None and APP_READY in out:
-            to_type, next_key = [*keys, "\x1b", "q"], time.monotonic() + KEY_GAP
-        if to_type and time.monotonic() >= next_key:  # one key at a time, reading what the app draws between
+    deadline = time.monotonic() + HANG_SECONDS
+    to_type: list = []  # the keys still to type, once the app shows
+    next_key = [0.0, False]  # when the next key is due; whether typing has started
+
+    def type_keys(out: bytes) -> None:  # one key at a time, reading what the app draws between
+        if not next_key[1] and APP_READY in out:
+            to_type.extend([*keys, "\x1b", "q"])
+            next_key[:] = [time.monotonic() + KEY_GAP, True]
+        if to_type and time.monotonic() >= next_key[0]:
             key = to_type.pop(0)
             os.write(main, key.encode() if isinstance(key, str) else key)
-            next_key = time.monotonic() + KEY_GAP
+            next_key[0] = time.monotonic() + KEY_GAP
+
+    out = _pump(main, proc, deadline, 0.05, type_keys)
     if proc.poll() is None and time.monotonic() >= deadline:  # still running: a hang (closing would hang it up)
         proc.kill()
         proc.wait()
