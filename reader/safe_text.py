@@ -45,6 +45,11 @@ def one_line(text: str) -> str:
     return _LINE_UNSAFE.sub(lambda m: _symbol(m.group(), _LINE_NAMES), text)
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters: cut, and its last an ellipsis, when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def show_path(path: str | bytes | PurePath) -> str:
     """A file name to show: itself when plain, else quoted with Python-style escapes."""
     text = os.fsdecode(path) if isinstance(path, bytes) else str(path)

@@ -10,6 +10,7 @@ from reader.highlights.corrected import corrected
 from reader.highlights.corrections import Correction, list_corrections
 from reader.highlights.store import BUSY_SECONDS, HighlightStore
 from reader.model import Alignment
+from reader.safe_text import shortened
 
 SHOWN = 60  # characters of an orphaned correction's quote named in a warning
 
@@ -48,6 +49,6 @@ def apply_corrections(alignment: Alignment, corrections: list[Correction]) -> Al
     result = corrected(alignment, corrections)
     for c in result.orphans:
         quote = " / ".join(" ".join(p.quote.split()) for p in c.passages)
-        quote = quote if len(quote) <= SHOWN else quote[: SHOWN - 1] + "…"
+        quote = shortened(quote, SHOWN)
         warn(f"a manual {c.kind} lost its text (a file changed or is gone); kept, not applied: “{quote}”")
     return result.alignment

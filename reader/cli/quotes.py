@@ -10,7 +10,7 @@ from reader.model import Alignment, Article
 from reader.quotes import Quotes
 from reader.quotes.listing import Carrier, by_speaker, carriers
 from reader.quotes.shared import carried, paraphrased
-from reader.safe_text import safe
+from reader.safe_text import safe, shortened
 
 QUOTE_CHARS = 300  # longer quotes are shortened in the report
 
@@ -63,9 +63,7 @@ def _speaker_line(found: Quotes, k: int | None, count: int) -> Text:
 def _quote_text(articles: list[Article], found: Quotes, n: int, others: list[Carrier]) -> Text:
     """A quote, shortened, and which other outlets carry it."""
     q = found.quotes[n]
-    text = " ".join(q.text.split())
-    if len(text) > QUOTE_CHARS:
-        text = text[: QUOTE_CHARS - 1] + "…"
+    text = shortened(" ".join(q.text.split()), QUOTE_CHARS)
     line = Text("“", style="dim").append(safe(text)).append("”", style="dim")
     if q.partial:
         line.append(" (partial quote)", style="dim")

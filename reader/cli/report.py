@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.model import Alignment
-from reader.safe_text import safe
+from reader.safe_text import safe, shortened
 
 PASSAGE_CHARS = 600  # longer passages are shortened in the report
 
@@ -23,9 +23,7 @@ def report(alignment: Alignment) -> list:
         body = []
         for p in group.passages:
             art = alignment.articles[p.article]
-            passage = safe(art.text[p.start : p.end])
-            if len(passage) > PASSAGE_CHARS:
-                passage = passage[: PASSAGE_CHARS - 1] + "…"
+            passage = shortened(safe(art.text[p.start : p.end]), PASSAGE_CHARS)
             line = Text.assemble((f"[{p.article + 1}] {safe(art.label)}: ", "bold cyan"), passage)
             body.append(line)
         made = "linked by you" if group.by == "user" else f"score {group.score:.2f}"

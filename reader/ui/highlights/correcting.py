@@ -21,7 +21,7 @@ from reader.highlights.corrections import (
     remove_correction,
 )
 from reader.model import Alignment, Passage
-from reader.safe_text import one_line
+from reader.safe_text import one_line, shortened
 from reader.ui.highlights.snapshot import Snapshot
 from reader.ui.highlights.store_calls import StoreCalls
 from reader.ui.host import Host
@@ -201,5 +201,5 @@ def linked_pairs(alignment: Alignment, article: int, sentence: int) -> list[tupl
 
 def _short(text: str) -> str:
     text = one_line(" ".join(text.split()))
-    return text if len(text) <= QUOTE_SHOWN else text[:QUOTE_SHOWN] + "…"
+    return shortened(text, QUOTE_SHOWN + 1)
 

@@ -21,6 +21,7 @@ from reader.errors import ReaderError
 from reader.highlights.edits import EditConflict
 from reader.highlights.model import Highlight, parse_tags
 from reader.highlights.store import Draft, HighlightStore
+from reader.safe_text import shortened
 from reader.ui.highlights.snapshot import Snapshot, draft_key, draft_owner, left_behind
 from reader.ui.notices import BRIEF, ERROR, NOTICE
 from reader.ui.screens.tag_note import TagNoteDialog
@@ -252,7 +253,7 @@ class Editing:
     def _saved(self, session: Session, tags: str, note: str, outcome: Highlight | Conflict) -> None:
         if isinstance(outcome, Conflict):
             current = outcome.current
-            theirs = current.note if len(current.note) <= NOTE_SHOWN else current.note[:NOTE_SHOWN] + "…"
+            theirs = shortened(current.note, NOTE_SHOWN + 1)
             self.hl.host.notify(f"Not saved: the note was changed in another window meanwhile; it now reads "
                                 f"“{theirs}”. Your tags and note are back: ctrl+s saves them over it, esc keeps it.",
                                 severity="error", timeout=ERROR)

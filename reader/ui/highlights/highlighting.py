@@ -22,7 +22,7 @@ from reader.highlights.entries import article_key, counterparts, locate
 from reader.highlights.model import Highlight
 from reader.highlights.store import HighlightStore
 from reader.model import Alignment
-from reader.safe_text import show_path
+from reader.safe_text import shortened, show_path
 from reader.ui.highlights.editing import Editing, Target
 from reader.ui.highlights.snapshot import Snapshot, changes, read_snapshot
 from reader.ui.highlights.store_calls import StoreCalls
@@ -362,4 +362,4 @@ class Highlighter:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= QUOTE_SHOWN else text[:QUOTE_SHOWN] + "…"
+    return shortened(text, QUOTE_SHOWN + 1)

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.safe_text import one_line
+from reader.safe_text import one_line, shortened
 from reader.ui import keys
 
 SHOWN = 300  # characters of a passage shown in a dialog
@@ -19,8 +19,7 @@ Labelled = tuple[str, str]  # (article label, passage text)
 
 def _passage(label: str, text: str) -> Text:
     flat = one_line(" ".join(text.split()))
-    flat = flat if len(flat) <= SHOWN else flat[:SHOWN] + "…"
-    return Text.assemble((one_line(label), "bold cyan"), ": ", flat)
+    return Text.assemble((one_line(label), "bold cyan"), ": ", shortened(flat, SHOWN + 1))
 
 
 class ConfirmLink(ModalScreen[bool]):

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from reader.model import Alignment, Article
 from reader.quotes import Quotes, find_quotes
 from reader.quotes.listing import Carrier, by_speaker, carriers
-from reader.safe_text import one_line
+from reader.safe_text import one_line, shortened
 from reader.ui import keys
 from reader.ui.threads import on_ui
 from reader.ui.widgets.detail_panel import marked
@@ -135,4 +135,4 @@ def _quote(articles: list[Article], found: Quotes, n: int, others: list[Carrier]
 
 def _flat(text: str) -> str:
     text = one_line(" ".join(text.split()))
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    return shortened(text, QUOTE_CHARS)

@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
-from reader.safe_text import safe
+from reader.safe_text import safe, shortened
 from reader.ui import keys
 from reader.ui.keymap import bound_keys
 
@@ -129,4 +129,4 @@ class RenameTagDialog(ModalScreen[tuple[str, str] | None]):
 def _shown(quote: str) -> str:
     """The start of a long quote: the dialog shows a few lines of it, and laying out a whole
     megabyte would keep the screen (and the keys typed) waiting."""
-    return quote if len(quote) <= QUOTE_SHOWN else quote[:QUOTE_SHOWN] + "…"
+    return shortened(quote, QUOTE_SHOWN + 1)
