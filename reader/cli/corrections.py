@@ -33,11 +33,14 @@ def stored_corrections(database: Path) -> list[Correction]:
 
 
 def _has_corrections(database: Path) -> bool:
-    """Whether the database holds a corrections table, looked at read-only."""
+    """Whether the database holds any live correction, looked at read-only (an empty table is
+    not worth opening the store for)."""
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
         try:
-            return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'corrections'").fetchone() is not None
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'corrections'").fetchone() is None:
+                return False
+            return conn.execute("SELECT 1 FROM corrections WHERE deleted IS NULL LIMIT 1").fetchone() is not None
         finally:
             conn.close()
     except sqlite3.Error:
